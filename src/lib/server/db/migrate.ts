@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as initial from '../../../../migrations/0001-initial';
+
+// A static map, so bundled builds find every migration without reading a folder at run time.
+const migrations: Record<string, Migration> = {
+	'0001-initial': initial
+};
+
+const provider: MigrationProvider = {
+	async getMigrations() {
+		return migrations;
+	}
+};
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+	const migrator = new Migrator({ db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error) throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,130 @@
+import type { Generated } from 'kysely';
+
+// Row types of the tables created in migrations/. Times are Unix milliseconds.
+
+export interface Database {
+	users: UserTable;
+	invites: InviteTable;
+	strategy_processes: StrategyProcessTable;
+	process_members: ProcessMemberTable;
+	boards: BoardTable;
+	workshops: WorkshopTable;
+	workshop_boards: WorkshopBoardTable;
+	participants: ParticipantTable;
+	sessions: SessionTable;
+	board_updates: BoardUpdateTable;
+	board_snapshots: BoardSnapshotTable;
+	settings: SettingTable;
+}
+
+export type UserRole = 'admin' | 'facilitator';
+export type MemberRole = 'owner' | 'facilitator';
+export type SessionKind = 'user' | 'guest' | 'observer';
+
+export interface UserTable {
+	id: string;
+	email: string;
+	name: string;
+	password_hash: string;
+	role: UserRole;
+	created_at: number;
+}
+
+export interface InviteTable {
+	id: string;
+	token_hash: string;
+	email: string | null;
+	created_by: string | null;
+	created_at: number;
+	expires_at: number;
+	used_at: number | null;
+	used_by: string | null;
+	revoked_at: number | null;
+}
+
+export interface StrategyProcessTable {
+	id: string;
+	title: string;
+	territory: string;
+	period_from: number;
+	period_to: number;
+	created_by: string | null;
+	created_at: number;
+}
+
+export interface ProcessMemberTable {
+	process_id: string;
+	user_id: string;
+	role: MemberRole;
+	added_at: number;
+}
+
+export interface BoardTable {
+	id: string;
+	process_id: string;
+	kind: string;
+	title: string;
+	area: string | null;
+	created_by: string | null;
+	created_at: number;
+}
+
+export interface WorkshopTable {
+	id: string;
+	process_id: string;
+	title: string;
+	starts_at: number;
+	ends_at: number;
+	join_code: string | null;
+	join_token: string | null;
+	observer_token: string | null;
+	created_by: string | null;
+	created_at: number;
+}
+
+export interface WorkshopBoardTable {
+	workshop_id: string;
+	board_id: string;
+	position: number;
+}
+
+export interface ParticipantTable {
+	id: string;
+	workshop_id: string;
+	display_name: string;
+	institution: string;
+	sector: string;
+	joined_at: number;
+	removed_at: number | null;
+}
+
+export interface SessionTable {
+	id: string;
+	secret_hash: Uint8Array;
+	kind: SessionKind;
+	user_id: string | null;
+	participant_id: string | null;
+	workshop_id: string | null;
+	created_at: number;
+	last_verified_at: number;
+	expires_at: number;
+}
+
+export interface BoardUpdateTable {
+	id: Generated<number>;
+	board_id: string;
+	update: Uint8Array;
+	created_at: number;
+}
+
+export interface BoardSnapshotTable {
+	board_id: string;
+	state: Uint8Array;
+	last_update_id: number;
+	updated_at: number;
+}
+
+export interface SettingTable {
+	key: string;
+	value: string;
+}

@@ -1,0 +1,40 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Gives `npm run dev` the same board socket and socket.io as the production server. */
+function naradaRealtime(): Plugin {
+	return {
+		name: 'narada-realtime',
+		apply: 'serve',
+		async configureServer(server) {
+			if (!server.httpServer || process.env.VITEST) return;
+			const { attachRealtime } = await server.ssrLoadModule('/server/attach.ts');
+			await attachRealtime(server.httpServer);
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'baseLocale'],
+			emitTsDeclarations: true
+		}),
+		sveltekit(),
+		naradaRealtime()
+	],
+	test: {
+		// Integration and browser tests boot real servers; two cores cannot take many at once.
+		fileParallelism: false,
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.spec.ts', 'src/**/*.spec.ts'], environment: 'node' } },
+			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.spec.ts'], environment: 'node' } },
+			{ extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.spec.ts'], environment: 'node' } }
+		]
+	}
+});
