@@ -1,0 +1,18 @@
+import { error, redirect } from '@sveltejs/kit';
+import { resolveWorkshopRole } from '$lib/server/access';
+import { loadWorkshopLobby } from '$lib/server/workshop-lobby';
+import { m } from '$lib/paraglide/messages';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { session, context } = locals;
+	if (!session) redirect(303, '/');
+	const role = await resolveWorkshopRole(context.db, session, params.workshopId, context.config);
+	if (!role) {
+		if (session.kind !== 'user' && session.workshopId === params.workshopId) error(403, m.workshop_closed());
+		error(404, m.workshop_not_found());
+	}
+	const lobby = await loadWorkshopLobby(context.db, params.workshopId);
+	if (!lobby) error(404, m.workshop_not_found());
+	return { ...lobby, role };
+};
