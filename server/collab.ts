@@ -1,7 +1,115 @@
-import type { Server as HttpServer } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { COLLAB_MAX_BOARD_BYTES } from '../src/lib/collab/close-codes';
 import type { AppContext } from '../src/lib/server/context';
+import { createBoardUpdateStore } from '../src/lib/server/db/board-updates';
+import { authorizeBoardUpgrade, isCollabRequest } from '../src/lib/server/collab/authorize-upgrade';
+import { BoardHub } from '../src/lib/server/collab/board-hub';
+import { setBoardHub } from '../src/lib/server/collab/hub-registry';
 
-// Placeholder until the board socket lands.
-export function attachCollab(_httpServer: HttpServer, _context: AppContext) {
-	return { async close() {} };
+/** Dead laptops (closed lid, lost Wi-Fi) stop answering pings; they are dropped after one missed round. */
+const KEEPALIVE_MS = 30_000;
+/** How long shutdown waits for clients to acknowledge the close before cutting them off. */
+const SHUTDOWN_GRACE_MS = 1000;
+
+/**
+ * The board socket: `/collab/<boardId>` speaking the y-websocket protocol. Wiring only — the
+ * upgrade is authorised (authorize-upgrade.ts) before `ws` sees it, and every frame goes to
+ * the transport-free BoardHub. Other upgrades (socket.io, Vite's HMR) are left alone.
+ */
+export function attachCollab(httpServer: HttpServer, context: AppContext) {
+	const { config, log } = context;
+	const hub = new BoardHub({ store: createBoardUpdateStore(context.sqlite), log, idleMs: config.boardIdleMs });
+	setBoardHub(context, hub);
+	const wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_BOARD_BYTES });
+	const alive = new WeakSet<WebSocket>();
+
+	const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+		if (!isCollabRequest(request.url)) return;
+		const onSocketError = (error: Error) => log.warn({ err: error }, 'board socket error before upgrade');
+		socket.on('error', onSocketError);
+		authorizeBoardUpgrade(context.db, config, request)
+			.then((decision) => {
+				if (socket.destroyed) return;
+				if (!decision.ok) {
+					log.info({ url: request.url, status: decision.status, reason: decision.reason }, 'board socket refused');
+					return refuse(socket, decision.status);
+				}
+				wss.handleUpgrade(request, socket, head, (ws) => {
+					socket.off('error', onSocketError); // ws handles socket errors from here on
+					const { boardId, identity } = decision;
+					alive.add(ws);
+					const connection = hub.connect(boardId, identity, {
+						send: (message) => {
+							if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+						},
+						close: (code, reason) => ws.close(code, reason)
+					});
+					ws.on('message', (data, isBinary) => connection.receive(toBytes(data), isBinary));
+					ws.on('pong', () => alive.add(ws));
+					ws.on('error', (error) => log.warn({ boardId, err: error }, 'board socket error'));
+					ws.on('close', (code) => {
+						connection.transportClosed();
+						log.info({ boardId, code, who: identity.presence.id }, 'board socket closed');
+					});
+					log.info({ boardId, who: identity.presence.id, access: identity.access }, 'board socket opened');
+				});
+			})
+			.catch((error) => {
+				log.error({ err: error, url: request.url }, 'board socket upgrade failed');
+				if (!socket.destroyed) refuse(socket, 500);
+			});
+	};
+	httpServer.on('upgrade', onUpgrade);
+
+	// Revoking an invite or removing a participant deletes sessions; their sockets go at once.
+	const stopRevocations = context.revocations.onRevoked((sessionIds) => {
+		const closed = hub.closeSessions(sessionIds);
+		if (closed > 0) log.info({ closed }, 'board connections of revoked sessions closed');
+	});
+
+	const keepalive = setInterval(() => {
+		for (const ws of wss.clients) {
+			if (!alive.has(ws)) {
+				ws.terminate();
+				continue;
+			}
+			alive.delete(ws);
+			ws.ping();
+		}
+		// Guests and observers leave when the workshop's window ends, not at their next reconnect.
+		hub.closeExpired();
+	}, KEEPALIVE_MS);
+	keepalive.unref();
+
+	return {
+		hub,
+		async close() {
+			clearInterval(keepalive);
+			stopRevocations();
+			httpServer.off('upgrade', onUpgrade);
+			await hub.close();
+			await waitForClients(wss, SHUTDOWN_GRACE_MS);
+			for (const ws of wss.clients) ws.terminate();
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			setBoardHub(context, null);
+		}
+	};
+}
+
+/** A plain HTTP answer on the raw socket: the client never gets a WebSocket, let alone a byte of the board. */
+function refuse(socket: Duplex, status: number) {
+	socket.once('finish', () => socket.destroy());
+	socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+	if (Array.isArray(data)) return Buffer.concat(data);
+	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+async function waitForClients(wss: WebSocketServer, timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs;
+	while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -68,7 +68,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 					const line = buffer.slice(0, newline);
 					buffer = buffer.slice(newline + 1);
 					server.logs.push(line);
-					const code = /Setup code: (\S+)/.exec(line);
+					const code = /Setup code: ([A-Za-z0-9]+)/.exec(line);
 					if (code) server.setupCode = code[1];
 					const listen = /Narada listening on port (\d+)/.exec(line);
 					if (listen) resolve(Number(listen[1]));

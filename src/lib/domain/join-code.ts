@@ -17,7 +17,7 @@ export const JOIN_CODE_LENGTH = 8;
 /** Accepts only bytes below the largest multiple of the alphabet size: no modulo bias. */
 const UNBIASED_LIMIT = 256 - (256 % JOIN_CODE_ALPHABET.length);
 
-export function generateJoinCode(random: (bytes: Uint8Array) => void = (b) => crypto.getRandomValues(b)): string {
+export function generateJoinCode(random: (bytes: Uint8Array<ArrayBuffer>) => void = (b) => crypto.getRandomValues(b)): string {
 	let code = '';
 	const bytes = new Uint8Array(JOIN_CODE_LENGTH * 2);
 	while (code.length < JOIN_CODE_LENGTH) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { BoardKind } from '$lib/domain/boards/registry';
+import type { BoardKind } from '../domain/boards/registry';
 import type { Database } from './db/schema';
 
 /** Boards of a strategy process. Callers check membership first (see process-guards.ts). */

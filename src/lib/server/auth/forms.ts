@@ -68,7 +68,7 @@ export function parseForm<T>(
 	return { ok: false, errors };
 }
 
-/** What a failed form sends back to be shown again: every value except passwords and codes. */
+/** What a failed form sends back to be shown again: every value except passwords. */
 export function keptValues(formData: FormData, fields: string[]): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const field of fields) {

@@ -1,0 +1,212 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { CollabCloseReason } from '../../collab/close-codes';
+import type { StoredBoard } from '../db/board-updates';
+import type { Logger } from '../log';
+import { guardAwarenessUpdate } from './awareness-guard';
+import type { BoardConnection } from './board-connection';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyStateVector } from './protocol';
+
+/** Origin of updates the server makes itself (restore points, templates). */
+export const SERVER_ORIGIN = Symbol('narada.server');
+
+export type UpdateOrigin = BoardConnection | typeof SERVER_ORIGIN;
+
+export interface BoardDocumentHooks {
+	/** Something is waiting to be persisted, broadcast or answered. */
+	markDirty(board: BoardDocument): void;
+	/** The last connection left. */
+	becameIdle(board: BoardDocument): void;
+	log: Logger;
+}
+
+/**
+ * One board in memory: its Y.Doc, awareness and connections. Updates from clients are applied
+ * at once (so a later message from the same client builds on them) but only leave this object
+ * through `takePending` → persisted by the hub → `broadcast`. Sync requests wait the same way,
+ * so nobody is ever shown state that is not yet on disk.
+ */
+export class BoardDocument {
+	readonly doc = new Y.Doc();
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly connections = new Set<BoardConnection>();
+	status: 'loading' | 'ready' | 'unloaded' = 'loading';
+	/** Update rows stored since the last snapshot; compaction folds them in. */
+	updatesSinceSnapshot = 0;
+	lastUpdateId = 0;
+	idleTimer: NodeJS.Timeout | null = null;
+	#pendingUpdates: Array<{ update: Uint8Array; origin: UpdateOrigin }> = [];
+	#pendingSyncs: Array<{ connection: BoardConnection; stateVector: Uint8Array }> = [];
+
+	constructor(
+		readonly boardId: string,
+		private readonly hooks: BoardDocumentHooks
+	) {
+		// The server is not a participant: it has no presence of its own.
+		this.awareness.setLocalState(null);
+		this.awareness.on('update', this.#relayAwareness);
+	}
+
+	/** Replays the snapshot and the later updates, then lets waiting connections in. */
+	load(stored: StoredBoard): void {
+		Y.transact(this.doc, () => {
+			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+		});
+		this.updatesSinceSnapshot = stored.updates.length;
+		this.lastUpdateId = stored.lastUpdateId;
+		this.doc.on('update', this.#collectUpdate);
+		this.status = 'ready';
+		for (const connection of this.connections) this.#start(connection);
+	}
+
+	attach(connection: BoardConnection): void {
+		this.connections.add(connection);
+		if (this.idleTimer) clearTimeout(this.idleTimer);
+		this.idleTimer = null;
+		if (this.status === 'ready') this.#start(connection);
+	}
+
+	detach(connection: BoardConnection): void {
+		if (!this.connections.delete(connection)) return;
+		this.#pendingSyncs = this.#pendingSyncs.filter((sync) => sync.connection !== connection);
+		if (connection.awarenessClientId !== null) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [connection.awarenessClientId], connection);
+		}
+		if (this.connections.size === 0) this.hooks.becameIdle(this);
+	}
+
+	/** Applies a writer's update; false when Yjs cannot read it. */
+	applyClientUpdate(connection: BoardConnection, update: Uint8Array): boolean {
+		try {
+			Y.applyUpdate(this.doc, update, connection);
+			return true;
+		} catch (error) {
+			this.hooks.log.warn({ boardId: this.boardId, err: error }, 'update rejected');
+			return false;
+		}
+	}
+
+	applyServerUpdate(update: Uint8Array): void {
+		Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+	}
+
+	/** Whether an update adds nothing to this board (an observer's honest sync step 2). */
+	alreadyContains(update: Uint8Array): boolean {
+		try {
+			return Y.snapshotContainsUpdate(Y.snapshot(this.doc), update);
+		} catch {
+			return false;
+		}
+	}
+
+	requestSync(connection: BoardConnection, stateVector: Uint8Array): void {
+		this.#pendingSyncs.push({ connection, stateVector });
+		this.hooks.markDirty(this);
+	}
+
+	get hasPendingUpdates(): boolean {
+		return this.#pendingUpdates.length > 0;
+	}
+
+	/** Hands this tick's updates to the hub, merged into one row's worth. */
+	takePending(): { update: Uint8Array; origins: Set<UpdateOrigin> } | null {
+		if (this.#pendingUpdates.length === 0) return null;
+		const pending = this.#pendingUpdates;
+		this.#pendingUpdates = [];
+		const update = pending.length === 1 ? pending[0].update : Y.mergeUpdates(pending.map((p) => p.update));
+		return { update, origins: new Set(pending.map((p) => p.origin)) };
+	}
+
+	/** Sends persisted updates to everyone except a lone sender, who already has them. */
+	broadcast(update: Uint8Array, origins: Set<UpdateOrigin>): void {
+		const message = encodeUpdate(update);
+		const [onlyOrigin] = origins.size === 1 ? origins : [];
+		for (const connection of this.connections) {
+			if (connection !== onlyOrigin) connection.send(message);
+		}
+	}
+
+	/** Answers waiting sync requests; the full state is encoded once for all fresh clients. */
+	answerSyncs(): void {
+		if (this.#pendingUpdates.length > 0) return; // would show unpersisted state; next flush answers
+		const syncs = this.#pendingSyncs;
+		this.#pendingSyncs = [];
+		let fullState: Uint8Array | null = null;
+		for (const { connection, stateVector } of syncs) {
+			if (connection.closed) continue;
+			let update: Uint8Array;
+			if (isEmptyStateVector(stateVector)) update = fullState ??= Y.encodeStateAsUpdate(this.doc);
+			else update = Y.encodeStateAsUpdate(this.doc, stateVector);
+			connection.send(encodeSyncStep2(update));
+		}
+	}
+
+	get hasPendingSyncs(): boolean {
+		return this.#pendingSyncs.length > 0;
+	}
+
+	applyAwareness(connection: BoardConnection, update: Uint8Array): void {
+		const claim = (clientID: number) => {
+			if (!this.#maySpeakFor(connection, clientID)) return false;
+			connection.awarenessClientId ??= clientID;
+			return true;
+		};
+		const guarded = guardAwarenessUpdate(update, claim, connection.identity.presence);
+		if (!guarded) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, guarded.update, connection);
+	}
+
+	encodeAllAwareness(): Uint8Array {
+		const clients = [...this.awareness.getStates().keys()];
+		return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+	}
+
+	closeAll(reason: CollabCloseReason): void {
+		for (const connection of [...this.connections]) connection.close(reason);
+	}
+
+	destroy(): void {
+		this.status = 'unloaded';
+		if (this.idleTimer) clearTimeout(this.idleTimer);
+		this.awareness.off('update', this.#relayAwareness);
+		this.awareness.destroy();
+		this.doc.off('update', this.#collectUpdate);
+		this.doc.destroy();
+	}
+
+	#start(connection: BoardConnection): void {
+		const initial = [encodeSyncStep1(Y.encodeStateVector(this.doc))];
+		if (this.awareness.getStates().size > 0) initial.push(this.encodeAllAwareness());
+		connection.start(initial);
+	}
+
+	/** A connection speaks for the first client id it used, and never for one another live connection holds. */
+	#maySpeakFor(connection: BoardConnection, clientID: number): boolean {
+		if (connection.awarenessClientId !== null) return connection.awarenessClientId === clientID;
+		for (const other of this.connections) {
+			if (other !== connection && other.awarenessClientId === clientID) return false;
+		}
+		return true;
+	}
+
+	#collectUpdate = (update: Uint8Array, origin: unknown) => {
+		this.#pendingUpdates.push({ update, origin: origin as UpdateOrigin });
+		this.hooks.markDirty(this);
+	};
+
+	/**
+	 * Awareness is not persisted, so it is relayed at once — to the sender too: y-websocket's
+	 * client drops a connection that hears nothing for 30 s, and its own renewals every 15 s
+	 * are what it hears on a quiet board.
+	 */
+	#relayAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		_origin: unknown
+	) => {
+		const changed = added.concat(updated, removed);
+		if (changed.length === 0) return;
+		const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		for (const connection of this.connections) connection.send(message);
+	};
+}

@@ -1,0 +1,287 @@
+import * as Y from 'yjs';
+import type { CollabCloseReason } from '../../collab/close-codes';
+import type { BoardUpdateAppend, StoredBoard } from '../db/board-updates';
+import type { Logger } from '../log';
+import { BoardConnection, type CollabTransport } from './board-connection';
+import { BoardDocument, type UpdateOrigin } from './board-document';
+import type { ConnectionIdentity } from './identity';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Where boards live on disk. The SQLite store (db/board-updates.ts) is synchronous; the hub
+ * awaits anyway so another database is a swap of that one module.
+ */
+export interface BoardPersistence {
+	load(boardId: string): MaybePromise<StoredBoard | null>;
+	append(batch: BoardUpdateAppend[]): MaybePromise<Map<string, number>>;
+	compact(boardId: string, state: Uint8Array, upToId: number): MaybePromise<void>;
+}
+
+export interface BoardHubOptions {
+	store: BoardPersistence;
+	log: Logger;
+	/** Quiet period with no connections before a board leaves memory. */
+	idleMs: number;
+	/** Fold the update log into a snapshot after this many rows. */
+	compactEvery?: number;
+}
+
+/**
+ * Narada's board documents, transport-free: a registry of loaded boards, persistence before
+ * broadcast, and the operations later issues need. Updates are collected per event-loop tick,
+ * written in one transaction, and only then sent to anyone (DESIGN.md: an update the server
+ * broadcasts is already in SQLite).
+ */
+export class BoardHub {
+	readonly #boards = new Map<string, BoardDocument>();
+	readonly #dirty = new Set<BoardDocument>();
+	readonly #loads = new WeakMap<BoardDocument, Promise<void>>();
+	readonly #store: BoardPersistence;
+	readonly #log: Logger;
+	readonly #idleMs: number;
+	readonly #compactEvery: number;
+	#flushScheduled: { promise: Promise<void>; resolve: () => void } | null = null;
+	#flushChain: Promise<void> = Promise.resolve();
+
+	constructor(options: BoardHubOptions) {
+		this.#store = options.store;
+		this.#log = options.log;
+		this.#idleMs = options.idleMs;
+		this.#compactEvery = options.compactEvery ?? 500;
+	}
+
+	/** Adds a connection whose access the caller has already checked; the board loads if needed. */
+	connect(boardId: string, identity: ConnectionIdentity, transport: CollabTransport): BoardConnection {
+		const board = this.#open(boardId);
+		const connection = new BoardConnection(boardId, identity, transport, board, this.#log);
+		board.attach(connection);
+		return connection;
+	}
+
+	/** The board's whole state as one update (for exports, restore points), loading it if needed. */
+	async getBoardStateUpdate(boardId: string): Promise<Uint8Array> {
+		const board = await this.#ready(boardId);
+		try {
+			await this.#flushScheduled?.promise;
+			return Y.encodeStateAsUpdate(board.doc);
+		} finally {
+			this.#idleIfUnused(board);
+		}
+	}
+
+	/** Applies an update made by the server itself; resolves once it is stored and sent to everyone. */
+	async applyServerUpdate(boardId: string, update: Uint8Array): Promise<void> {
+		const board = await this.#ready(boardId);
+		try {
+			board.applyServerUpdate(update);
+			await this.#flushScheduled?.promise;
+		} finally {
+			this.#idleIfUnused(board);
+		}
+	}
+
+	connectionCount(boardId?: string): number {
+		if (boardId !== undefined) return this.#boards.get(boardId)?.connections.size ?? 0;
+		let count = 0;
+		for (const board of this.#boards.values()) count += board.connections.size;
+		return count;
+	}
+
+	loadedBoardCount(): number {
+		return this.#boards.size;
+	}
+
+	/** Closes every live connection of these sessions (revoked, signed out); returns how many. */
+	closeSessions(sessionIds: Iterable<string>, reason: CollabCloseReason = 'session-revoked'): number {
+		const ids = new Set(sessionIds);
+		return this.#closeWhere((connection) => ids.has(connection.identity.sessionId), () => reason);
+	}
+
+	/** Closes connections whose session expired or whose workshop window ended. */
+	closeExpired(now = Date.now()): number {
+		return this.#closeWhere(
+			(connection) => now > connection.identity.accessEndsAt,
+			(connection) => connection.identity.accessEndReason
+		);
+	}
+
+	/** Closes every connection of a board (deleted, locked). */
+	closeBoard(boardId: string, reason: CollabCloseReason): void {
+		this.#boards.get(boardId)?.closeAll(reason);
+	}
+
+	/** Persists what is pending, closes everyone and unloads every board (with a final compaction). */
+	async close(): Promise<void> {
+		await this.#flushScheduled?.promise;
+		await this.#flushChain;
+		for (const board of [...this.#boards.values()]) {
+			board.closeAll('server-shutdown');
+			await this.#loads.get(board);
+			if (board.status === 'ready') await this.#unload(board);
+		}
+	}
+
+	#closeWhere(match: (c: BoardConnection) => boolean, reason: (c: BoardConnection) => CollabCloseReason): number {
+		let closed = 0;
+		for (const board of this.#boards.values()) {
+			for (const connection of [...board.connections]) {
+				if (!match(connection)) continue;
+				connection.close(reason(connection));
+				closed++;
+			}
+		}
+		return closed;
+	}
+
+	#open(boardId: string): BoardDocument {
+		const existing = this.#boards.get(boardId);
+		if (existing) return existing;
+		const board = new BoardDocument(boardId, {
+			markDirty: (b) => this.#markDirty(b),
+			becameIdle: (b) => this.#idleIfUnused(b),
+			log: this.#log
+		});
+		this.#boards.set(boardId, board);
+		this.#loads.set(board, this.#load(board));
+		return board;
+	}
+
+	async #ready(boardId: string): Promise<BoardDocument> {
+		const board = this.#open(boardId);
+		await this.#loads.get(board);
+		if (board.status !== 'ready') throw new Error(`board ${boardId} could not be loaded`);
+		return board;
+	}
+
+	async #load(board: BoardDocument): Promise<void> {
+		try {
+			const stored = await this.#store.load(board.boardId);
+			if (!stored) return this.#discard(board, 'board-not-found');
+			board.load(stored);
+			this.#idleIfUnused(board);
+		} catch (error) {
+			this.#log.error({ boardId: board.boardId, err: error }, 'board failed to load');
+			this.#discard(board, 'internal-error');
+		}
+	}
+
+	/** Forgets a board without saving it: its clients reconnect and resend what they have. */
+	#discard(board: BoardDocument, reason: CollabCloseReason): void {
+		if (this.#boards.get(board.boardId) === board) this.#boards.delete(board.boardId);
+		this.#dirty.delete(board);
+		board.closeAll(reason);
+		board.destroy();
+	}
+
+	#markDirty(board: BoardDocument): void {
+		this.#dirty.add(board);
+		if (this.#flushScheduled) return;
+		let resolve!: () => void;
+		const promise = new Promise<void>((r) => (resolve = r));
+		this.#flushScheduled = { promise, resolve };
+		setImmediate(() => {
+			const scheduled = this.#flushScheduled!;
+			this.#flushScheduled = null;
+			this.#flushChain = this.#flushChain
+				.then(() => this.#flush())
+				.catch((error) => this.#log.error({ err: error }, 'board flush failed'))
+				.finally(scheduled.resolve);
+		});
+	}
+
+	async #flush(): Promise<void> {
+		const boards = [...this.#dirty].filter((board) => board.status === 'ready');
+		this.#dirty.clear();
+		const pending = boards.map((board) => ({ board, taken: board.takePending() }));
+		const writes = pending.filter((p) => p.taken !== null) as Array<{
+			board: BoardDocument;
+			taken: { update: Uint8Array; origins: Set<UpdateOrigin> };
+		}>;
+		const stored = await this.#persist(writes.map(({ board, taken }) => ({ board, update: taken.update })));
+		for (const { board, taken } of writes) {
+			if (!stored.has(board)) continue;
+			board.broadcast(taken.update, taken.origins);
+		}
+		for (const { board } of pending) {
+			if (board.status !== 'ready') continue;
+			board.answerSyncs();
+			if (board.hasPendingSyncs || board.hasPendingUpdates) this.#markDirty(board);
+			if (board.updatesSinceSnapshot >= this.#compactEvery) await this.#compact(board);
+			this.#idleIfUnused(board);
+		}
+	}
+
+	/**
+	 * One transaction for the whole tick. If it fails, each board is retried alone so one bad
+	 * board (deleted under us) cannot cost the others their edits; a board that still fails is
+	 * discarded, which closes its clients — they reconnect and resend, nothing is lost.
+	 */
+	async #persist(writes: Array<{ board: BoardDocument; update: Uint8Array }>): Promise<Set<BoardDocument>> {
+		const stored = new Set<BoardDocument>();
+		if (writes.length === 0) return stored;
+		const record = (board: BoardDocument, lastIds: Map<string, number>) => {
+			board.lastUpdateId = lastIds.get(board.boardId) ?? board.lastUpdateId;
+			board.updatesSinceSnapshot++;
+			stored.add(board);
+		};
+		try {
+			const lastIds = await this.#store.append(writes.map(({ board, update }) => ({ boardId: board.boardId, update })));
+			for (const { board } of writes) record(board, lastIds);
+			return stored;
+		} catch (error) {
+			this.#log.error({ err: error, boards: writes.length }, 'board updates batch failed; retrying per board');
+		}
+		for (const { board, update } of writes) {
+			try {
+				record(board, await this.#store.append([{ boardId: board.boardId, update }]));
+			} catch (error) {
+				this.#log.error({ boardId: board.boardId, err: error }, 'board update could not be stored');
+				this.#discard(board, 'internal-error');
+			}
+		}
+		return stored;
+	}
+
+	async #compact(board: BoardDocument): Promise<void> {
+		const upToId = board.lastUpdateId;
+		await this.#store.compact(board.boardId, Y.encodeStateAsUpdate(board.doc), upToId);
+		board.updatesSinceSnapshot = 0;
+		this.#log.debug({ boardId: board.boardId, upToId }, 'board compacted');
+	}
+
+	#idleIfUnused(board: BoardDocument): void {
+		if (board.status !== 'ready' || board.connections.size > 0 || board.idleTimer) return;
+		board.idleTimer = setTimeout(() => {
+			board.idleTimer = null;
+			void this.#unloadWhenQuiet(board);
+		}, this.#idleMs);
+		board.idleTimer.unref();
+	}
+
+	async #unloadWhenQuiet(board: BoardDocument): Promise<void> {
+		await this.#flushScheduled?.promise;
+		await this.#flushChain;
+		if (board.connections.size > 0 || board.status !== 'ready' || this.#boards.get(board.boardId) !== board) return;
+		if (board.hasPendingUpdates) return this.#idleIfUnused(board);
+		await this.#unload(board);
+	}
+
+	/**
+	 * Leaves memory after a final compaction. The board is removed from the registry first, so a
+	 * connection arriving meanwhile loads a fresh copy (from the snapshot written here when the
+	 * store is synchronous, as SQLite is).
+	 */
+	async #unload(board: BoardDocument): Promise<void> {
+		this.#boards.delete(board.boardId);
+		this.#dirty.delete(board);
+		try {
+			if (board.updatesSinceSnapshot > 0) await this.#compact(board);
+		} catch (error) {
+			this.#log.error({ boardId: board.boardId, err: error }, 'compaction on unload failed; the update log stays');
+		} finally {
+			board.destroy();
+		}
+		this.#log.debug({ boardId: board.boardId }, 'board unloaded');
+	}
+}

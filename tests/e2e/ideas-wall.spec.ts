@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page, type Response, type Route } from 'playwright-core';
+import { eventually } from '../support/eventually';
+import { seedWorkshop, type SeededWorkshop } from '../support/seed';
+import { startServer, type TestServer } from '../support/server';
+
+const SHOTS = 'test-results/ideas-wall';
+
+let server: TestServer;
+let seeded: SeededWorkshop;
+let browser: Browser;
+
+beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	server = await startServer();
+	seeded = await seedWorkshop(server.databasePath);
+	browser = await chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			// A page served from the test's recording counts as public; its socket to 127.0.0.1 would be blocked.
+			'--disable-features=LocalNetworkAccessChecks'
+		]
+	});
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+/** A browser context signed in with a seeded session, in Polish (the default locale). */
+async function contextFor(token: string): Promise<BrowserContext> {
+	const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 800 } });
+	await context.addCookies([{ name: 'narada_session', value: token, url: server.url }]);
+	return context;
+}
+
+async function openBoard(context: BrowserContext, boardId = seeded.boardId): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`/boards/${boardId}`);
+	await waitConnected(page);
+	return page;
+}
+
+async function waitConnected(page: Page) {
+	await page.locator('[role="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+}
+
+/** Adds a note with the keyboard path a person without a mouse would use. */
+async function addNote(page: Page, text: string) {
+	await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
+	const textarea = page.getByLabel('Treść notatki');
+	await textarea.waitFor();
+	await textarea.pressSequentially(text);
+	await textarea.press('Escape');
+}
+
+function noteTexts(page: Page) {
+	return page.getByTestId('note-text').allInnerTexts();
+}
+
+describe('ideas wall in the browser', () => {
+	it('shows each participant the other one’s notes live, and who is present', async () => {
+		const jan = await contextFor(seeded.guest.token);
+		const ewa = await contextFor(seeded.secondGuest.token);
+		const janPage = await openBoard(jan);
+		const ewaPage = await openBoard(ewa);
+
+		await addNote(janPage, 'Brak koordynacji między instytucjami');
+		await eventually(async () => expect(await noteTexts(ewaPage)).toContain('Brak koordynacji między instytucjami'), 10_000);
+
+		await addNote(ewaPage, 'Długi czas oczekiwania na terapię');
+		await eventually(async () => expect(await noteTexts(janPage)).toContain('Długi czas oczekiwania na terapię'), 10_000);
+
+		await eventually(async () => {
+			const present = await janPage.getByTestId('present-person').allInnerTexts();
+			expect(present.join(' ')).toContain('Ewa ze szkoły');
+		}, 10_000);
+
+		// Undo takes back only Jan's own note.
+		await janPage.keyboard.press('Control+z');
+		await eventually(async () => expect(await noteTexts(ewaPage)).toEqual(['Długi czas oczekiwania na terapię']), 10_000);
+
+		await janPage.screenshot({ path: `${SHOTS}/jan.png` });
+		await ewaPage.screenshot({ path: `${SHOTS}/ewa.png` });
+		await jan.close();
+		await ewa.close();
+	});
+
+	it('lets an observer see the notes but not edit them', async () => {
+		const editor = await contextFor(seeded.guest.token);
+		const observer = await contextFor(seeded.observer.token);
+		const editorPage = await openBoard(editor);
+		await addNote(editorPage, 'Widoczne dla obserwatora');
+
+		const observerPage = await openBoard(observer);
+		await eventually(async () => expect(await noteTexts(observerPage)).toContain('Widoczne dla obserwatora'), 10_000);
+		expect(await observerPage.getByRole('button', { name: 'Dodaj notatkę' }).count()).toBe(0);
+		expect(await observerPage.getByRole('button', { name: 'Cofnij' }).count()).toBe(0);
+		expect(await observerPage.getByRole('button', { name: 'Usuń notatkę' }).count()).toBe(0);
+		await expect(observerPage.getByTestId('read-only-notice').isVisible()).resolves.toBe(true);
+
+		// Keys that edit for a participant do nothing for an observer.
+		const count = (await noteTexts(editorPage)).length;
+		await observerPage.getByTestId('note').first().focus();
+		await observerPage.keyboard.press('Delete');
+		await observerPage.keyboard.press('Enter');
+		expect(await observerPage.getByLabel('Treść notatki').count()).toBe(0);
+		await addNote(editorPage, 'Druga notatka');
+		await eventually(async () => expect(await noteTexts(observerPage)).toHaveLength(count + 1), 10_000);
+		expect(await noteTexts(editorPage)).toHaveLength(count + 1);
+		await expect(observerPage.locator('[role="status"][data-state="connected"]').count()).resolves.toBe(1);
+
+		await observerPage.screenshot({ path: `${SHOTS}/observer.png` });
+		await editor.close();
+		await observer.close();
+	});
+
+	it('keeps a note written offline through a closed tab and delivers it when back online', async () => {
+		const jan = await contextFor(seeded.guest.token);
+		const ewa = await contextFor(seeded.secondGuest.token);
+		const ewaPage = await openBoard(ewa);
+		const shell = recordAppShell(jan);
+		const janPage = await openBoard(jan);
+
+		await jan.setOffline(true);
+		await janPage.locator('[role="status"][data-state="offline"]').waitFor({ timeout: 15_000 });
+		await addNote(janPage, 'Zapisane bez sieci');
+		await janPage.screenshot({ path: `${SHOTS}/offline.png` });
+		await janPage.close();
+
+		// Reopened while still offline: the page comes from the recorded shell (as from a cache),
+		// the note from IndexedDB — the server has never seen it.
+		await shell.serveOffline();
+		const reopened = await jan.newPage();
+		await reopened.goto(`/boards/${seeded.boardId}`);
+		await eventually(async () => expect(await noteTexts(reopened)).toContain('Zapisane bez sieci'), 10_000);
+		expect(await noteTexts(ewaPage)).not.toContain('Zapisane bez sieci');
+
+		await shell.stop();
+		await jan.setOffline(false);
+		await waitConnected(reopened);
+		await eventually(async () => expect(await noteTexts(ewaPage)).toContain('Zapisane bez sieci'), 20_000);
+		await reopened.screenshot({ path: `${SHOTS}/back-online.png` });
+		await jan.close();
+		await ewa.close();
+	});
+});
+
+/**
+ * Records the board page and its assets while online and serves them back while offline, the
+ * way a browser cache would: what this test checks is that the notes come from IndexedDB.
+ */
+function recordAppShell(context: BrowserContext) {
+	const recorded = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+	const pending: Promise<void>[] = [];
+	const onResponse = (response: Response) => {
+		if (!response.url().startsWith(server.url) || response.request().method() !== 'GET') return;
+		pending.push(
+			response
+				.body()
+				.then((body) => void recorded.set(response.url(), { status: response.status(), headers: response.headers(), body }))
+				.catch(() => undefined)
+		);
+	};
+	context.on('response', onResponse);
+	const serve = (route: Route) => {
+		const hit = recorded.get(route.request().url());
+		return hit ? route.fulfill(hit) : route.abort('internetdisconnected');
+	};
+	return {
+		async serveOffline() {
+			context.off('response', onResponse);
+			await Promise.all(pending);
+			await context.route(`${server.url}/**`, serve);
+		},
+		async stop() {
+			await context.unroute(`${server.url}/**`, serve);
+		}
+	};
+}
