@@ -4,6 +4,7 @@ import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/sessions';
 import { getAppContext } from '$lib/server/context';
+import { deleteSessionCookie } from '$lib/server/auth/cookies';
 
 const handleParaglide: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -19,7 +20,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.context = await getAppContext();
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.session = await validateSessionToken(event.locals.context.db, token);
-	if (token && !event.locals.session) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (token && !event.locals.session) deleteSessionCookie(event);
 	return resolve(event);
 };
 

@@ -18,7 +18,7 @@ it('screenshots', async () => {
 			const j = await http.post(`/j/${links.joinToken}`, null, { displayName: name, institution: inst, sector });
 			expectRedirect(j, /\/w\//);
 		}
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
 		await context.addCookies([{ name: 'narada_session', value: tok, url: server.url }]);
 		const page = await context.newPage();
 		const errors: string[] = [];
@@ -28,29 +28,24 @@ it('screenshots', async () => {
 		await page.goto(`${server.url}/processes/${s.processId}`);
 		await page.screenshot({ path: '/tmp/h3b-shots/process.png', fullPage: true });
 		await page.goto(`${server.url}${path}`);
+		await page.click('text=Wyłącz kod i linki');
 		await page.screenshot({ path: '/tmp/h3b-shots/workshop.png', fullPage: true });
 		await page.goto(`${server.url}${path}/projector`);
 		await page.screenshot({ path: '/tmp/h3b-shots/projector.png' });
-		// A submitted form with errors, through use:enhance.
-		await page.goto(`${server.url}/processes/${s.processId}`);
-		await page.fill('#workshop-title', 'Test');
-		await page.fill('#workshop-startsAt', '2026-05-20T13:00');
-		await page.fill('#workshop-endsAt', '2026-05-20T09:00');
-		await page.click('text=Utwórz warsztat');
-		await page.waitForSelector('#workshop-endsAt-error');
-		await page.screenshot({ path: '/tmp/h3b-shots/process-error.png', fullPage: true });
 
-		const guest = await browser.newContext({ viewport: { width: 800, height: 900 } });
+		const guest = await browser.newContext({ viewport: { width: 800, height: 900 }, locale: 'pl-PL' });
 		const gp = await guest.newPage();
 		gp.on('console', (msg) => msg.type() === 'error' && errors.push('guest: ' + msg.text()));
-		await gp.goto(`${server.url}/`);
-		await gp.fill('#join-code', 'zzzz-zzzz');
-		await gp.click('button[type=submit] >> text=/Dołącz|Dalej/');
-		await gp.waitForURL(/\/join/);
+		await gp.goto(`${server.url}/join`);
+		await gp.fill('#code', 'zzzz-zzzz');
+		await gp.click('text=Dalej');
+		await gp.waitForSelector('#code-error');
 		await gp.screenshot({ path: '/tmp/h3b-shots/join-error.png', fullPage: true });
 		await gp.fill('#code', links.code!.toLowerCase());
 		await gp.click('text=Dalej');
 		await gp.waitForURL(/\/j\//);
+		await gp.click('text=Dołącz do warsztatu');
+		await gp.waitForSelector('#sector-error');
 		await gp.screenshot({ path: '/tmp/h3b-shots/guest-form.png', fullPage: true });
 		await gp.fill('#displayName', 'Jan z PCPR');
 		await gp.fill('#institution', 'PCPR w Piszu');

@@ -13,7 +13,8 @@ export interface BoardConnectionOptions {
 	/** Observers: no local copy, no edits on the wire, no undo. */
 	readOnly: boolean;
 	/** The shared types one's own undo covers (a board kind's top-level content). */
-	undoScope: (doc: Y.Doc) => Y.AbstractType<unknown>[];
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Y.Map/Y.Array/Y.Text share no narrower base
+	undoScope: (doc: Y.Doc) => Y.AbstractType<any>[];
 }
 
 /** Waiting longer for the local copy than this would only delay the live sync. */

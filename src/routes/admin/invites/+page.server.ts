@@ -1,13 +1,14 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { createInviteForm, keptValues, parseForm } from '$lib/server/auth/forms';
 import { createInvite, listInvites, revokeInvite } from '$lib/server/invites';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Administrators only; anyone else signed in gets 403, a stranger the sign-in page. */
 function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	const session = event.locals.session;
 	if (session?.kind !== 'user') redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
-	if (session.user.role !== 'admin') error(403, { message: 'forbidden' });
+	if (session.user.role !== 'admin') error(403, m.common_error_forbidden());
 	return session.user;
 }
 
