@@ -30,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 		setupCode: null,
 		logs: [],
 		async kill(signal = 'SIGKILL') {
-			if (!child || child.exitCode !== null) return;
+			if (!child || child.exitCode !== null || child.signalCode !== null) return;
 			const exited = new Promise((resolve) => child!.once('exit', resolve));
 			child.kill(signal);
 			await exited;

@@ -16,7 +16,7 @@ export const joinWorkshopPayload = z.object({ workshopId: z.string().uuid() }).s
 export type WorkshopRole = 'facilitator' | 'participant' | 'observer';
 
 export interface RosterEntry {
-	/** Stable per person: participant id, user id, or 'observer:<session>' for observers. */
+	/** Stable per person: participant id, user id, or an opaque id per observer session. */
 	id: string;
 	name: string;
 	institution: string | null;

@@ -40,7 +40,7 @@ export function identityFromSession(
 	};
 }
 
-function presenceOf(session: AuthSession): PresenceUser {
+export function presenceOf(session: AuthSession): PresenceUser {
 	if (session.kind === 'user') {
 		return { id: session.user.id, name: session.user.name, role: 'facilitator', institution: null, sector: null };
 	}

@@ -2,6 +2,7 @@ import type { RosterEntry } from '../../realtime/contract';
 import type { AuthSession } from '../auth/sessions';
 import type { WorkshopRole } from '../access';
 import { isSector } from '../../domain/sectors';
+import { presenceOf } from '../collab/identity';
 
 /**
  * Who is present in each workshop room, by connection. A person with two tabs open is listed
@@ -34,20 +35,17 @@ export class WorkshopRosters {
 	}
 }
 
-/** The roster line a session shows to others: always from the server's records, never from the client. */
+/**
+ * The roster line a session shows to others: the same server-side identity that board
+ * presence carries, never what the client claims.
+ */
 export function rosterEntryFor(session: AuthSession, role: WorkshopRole): RosterEntry {
-	if (session.kind === 'user') {
-		return { id: session.user.id, name: session.user.name, institution: null, sector: null, role };
-	}
-	if (session.kind === 'guest') {
-		const { participant } = session;
-		return {
-			id: participant.id,
-			name: participant.displayName,
-			institution: participant.institution,
-			sector: isSector(participant.sector) ? participant.sector : null,
-			role
-		};
-	}
-	return { id: `observer:${session.id}`, name: '', institution: null, sector: null, role };
+	const presence = presenceOf(session);
+	return {
+		id: presence.id,
+		name: presence.name ?? '',
+		institution: presence.institution,
+		sector: isSector(presence.sector) ? presence.sector : null,
+		role
+	};
 }
