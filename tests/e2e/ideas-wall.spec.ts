@@ -95,6 +95,52 @@ describe('ideas wall in the browser', () => {
 		await ewa.close();
 	});
 
+	it('creates, moves, edits and deletes a note with the keyboard alone, and drags one with the mouse', async () => {
+		const jan = await contextFor(seeded.guest.token);
+		const ewa = await contextFor(seeded.secondGuest.token);
+		const janPage = await openBoard(jan);
+		const ewaPage = await openBoard(ewa);
+		const ewaNote = (text: string) => ewaPage.getByTestId('note').filter({ hasText: text });
+
+		await janPage.getByRole('button', { name: 'Dodaj notatkę' }).focus();
+		await janPage.keyboard.press('Enter');
+		await janPage.keyboard.type('Klawiatura');
+		await janPage.keyboard.press('Escape');
+		await eventually(async () => expect(await ewaNote('Klawiatura').count()).toBe(1), 10_000);
+		const before = await ewaNote('Klawiatura').evaluate((el) => parseInt((el as HTMLElement).style.left));
+
+		// Focus is back on the note: arrows move it, and the drop reaches the others.
+		for (let i = 0; i < 3; i++) await janPage.keyboard.press('Shift+ArrowRight');
+		await eventually(async () => {
+			expect(await ewaNote('Klawiatura').evaluate((el) => parseInt((el as HTMLElement).style.left))).toBe(before + 150);
+		}, 10_000);
+
+		await janPage.keyboard.press('Enter');
+		await janPage.keyboard.type(' i Enter');
+		await janPage.keyboard.press('Escape');
+		await eventually(async () => expect(await ewaNote('Klawiatura i Enter').count()).toBe(1), 10_000);
+
+		await janPage.keyboard.press('Delete');
+		await eventually(async () => expect(await ewaNote('Klawiatura').count()).toBe(0), 10_000);
+		await janPage.keyboard.press('Control+z');
+		await eventually(async () => expect(await ewaNote('Klawiatura i Enter').count()).toBe(1), 10_000);
+
+		// A mouse drag: Ewa sees the note follow while it moves, and where it is dropped.
+		const note = janPage.getByTestId('note').filter({ hasText: 'Klawiatura' });
+		const box = (await note.boundingBox())!;
+		await janPage.mouse.move(box.x + 90, box.y + 40);
+		await janPage.mouse.down();
+		await janPage.mouse.move(box.x + 190, box.y + 140, { steps: 10 });
+		await eventually(async () => expect(await ewaNote('Klawiatura').getAttribute('class')).toContain('dragging'), 10_000);
+		await janPage.mouse.up();
+		await eventually(async () => {
+			expect(await ewaNote('Klawiatura').getAttribute('class')).not.toContain('dragging');
+			expect(await ewaNote('Klawiatura').evaluate((el) => parseInt((el as HTMLElement).style.left))).toBe(before + 250);
+		}, 10_000);
+		await jan.close();
+		await ewa.close();
+	});
+
 	it('lets an observer see the notes but not edit them', async () => {
 		const editor = await contextFor(seeded.guest.token);
 		const observer = await contextFor(seeded.observer.token);

@@ -196,3 +196,14 @@ describe('undo of one’s own changes', () => {
 		expect(listNotes(b).find((n) => n.id === theirs)?.text).toBe('cudza');
 	});
 });
+
+describe('placing a new note', () => {
+	it('finds the nearest spot that covers no other note', async () => {
+		const { findFreeSpot } = await import('../../src/lib/domain/ideas-wall');
+		expect(findFreeSpot([], { x: 500, y: 400 })).toEqual({ x: 500, y: 400 });
+		const taken = [{ x: 500, y: 400 }];
+		const spot = findFreeSpot(taken, { x: 510, y: 410 });
+		expect(Math.abs(spot.x - 500) >= NOTE_SIZE || Math.abs(spot.y - 400) >= NOTE_SIZE).toBe(true);
+		expect(Math.hypot(spot.x - 510, spot.y - 410)).toBeLessThan(NOTE_SIZE * 2);
+	});
+});

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { ConnectionStatus } from './connection-status.svelte';
+import { ConnectionStatus, OFFLINE_AFTER_ATTEMPTS } from './connection-status.svelte';
 import { localBoardName, rememberLocalBoard } from './forget-local-boards';
 import { jitteredWebSocket } from './jittered-websocket';
 import { isFinalClose, toStopReason, type StopReason } from './stop-reasons';
@@ -39,10 +39,12 @@ export class BoardConnection {
 	#hasBeenConnected = false;
 	#destroyed = false;
 	#pausedOffline = false;
+	#boardId: string;
 	#cleanup: (() => void)[] = [];
 
 	constructor(options: BoardConnectionOptions) {
 		this.readOnly = options.readOnly;
+		this.#boardId = options.boardId;
 		const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
 		let provider: WebsocketProvider | null = null;
 		this.provider = provider = new WebsocketProvider(`${protocol}://${location.host}/collab`, options.boardId, this.doc, {
@@ -95,9 +97,13 @@ export class BoardConnection {
 			if (synced) this.#hasBeenConnected = true;
 			this.#refresh();
 		};
+		const onConnectionClose = () => {
+			this.#refresh();
+			void this.#probeAccess();
+		};
 		this.provider.on('status', refresh);
 		this.provider.on('sync', onSync);
-		this.provider.on('connection-close', refresh);
+		this.provider.on('connection-close', onConnectionClose);
 		this.provider.on('closed', onClosed);
 		// When the laptop says the network is gone, the socket is dead even if it has not noticed
 		// (TCP can take minutes): drop it now so the person sees "offline" at once, and come back
@@ -120,6 +126,28 @@ export class BoardConnection {
 			removeEventListener('online', onOnline);
 			removeEventListener('offline', onOffline);
 		});
+	}
+
+	/**
+	 * A refused upgrade (expired session, access withdrawn while we were away) reaches the
+	 * browser only as a failed socket, the same as a network drop. When attempts keep failing
+	 * while the laptop is online, ask the page itself: a redirect to sign-in or a 403 means
+	 * reconnecting cannot help, and the person should be told instead of waiting forever.
+	 */
+	async #probeAccess() {
+		const attempts = this.provider.wsUnsuccessfulReconnects;
+		if (this.#stopped || !navigator.onLine || attempts < OFFLINE_AFTER_ATTEMPTS || attempts % OFFLINE_AFTER_ATTEMPTS !== 0) return;
+		let response: Response;
+		try {
+			response = await fetch(`/boards/${encodeURIComponent(this.#boardId)}`, { redirect: 'manual', headers: { accept: 'text/html' } });
+		} catch {
+			return; // The server is unreachable: a network problem, keep retrying.
+		}
+		const reason: StopReason | null = response.type === 'opaqueredirect' || response.status === 401 ? 'unauthorized' : response.status === 403 ? 'forbidden' : null;
+		if (!reason || this.#destroyed || this.provider.wsconnected) return;
+		this.#stopped = reason;
+		this.provider.disconnect();
+		this.#refresh();
 	}
 
 	#refresh() {

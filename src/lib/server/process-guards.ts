@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { SessionUser } from './auth/sessions';
 import { getProcessForMember, type ProcessSummary } from './processes';
 import { getWorkshopInProcess } from './workshops';
+import { m } from '../paraglide/messages';
 
 /**
  * Checks every process page and action runs first. Guests and observers belong in their own
@@ -22,7 +23,7 @@ export async function requireProcessMember(
 ): Promise<{ user: SessionUser; process: ProcessSummary }> {
 	const user = requireFacilitator(locals, url);
 	const process = await getProcessForMember(locals.context.db, processId, user.id);
-	if (!process) error(404, 'not_found');
+	if (!process) error(404, m.common_error_not_found());
 	return { user, process };
 }
 
@@ -30,6 +31,6 @@ export async function requireProcessMember(
 export async function requireProcessWorkshop(locals: App.Locals, url: URL, processId: string, workshopId: string) {
 	const { user, process } = await requireProcessMember(locals, url, processId);
 	const workshop = await getWorkshopInProcess(locals.context.db, process.id, workshopId);
-	if (!workshop) error(404, 'not_found');
+	if (!workshop) error(404, m.common_error_not_found());
 	return { user, process, workshop };
 }

@@ -129,3 +129,24 @@ export function getNoteMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
 export function getNoteText(doc: Y.Doc, id: string): Y.Text | null {
 	return (getNoteMap(doc, id)?.get('text') as Y.Text | undefined) ?? null;
 }
+
+/**
+ * The nearest spot to `preferred` where a new note covers no other note, searched in rings
+ * outwards; when the wall is full around there, `preferred` itself.
+ */
+export function findFreeSpot(notes: readonly { x: number; y: number }[], preferred: { x: number; y: number }): { x: number; y: number } {
+	const gap = 16;
+	const step = NOTE_SIZE + gap;
+	const overlaps = (x: number, y: number) => notes.some((n) => Math.abs(n.x - x) < NOTE_SIZE + gap / 2 && Math.abs(n.y - y) < NOTE_SIZE + gap / 2);
+	const start = clampPosition(preferred.x, preferred.y);
+	for (let ring = 0; ring <= 6; ring++) {
+		for (let dy = -ring; dy <= ring; dy++) {
+			for (let dx = -ring; dx <= ring; dx++) {
+				if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+				const spot = clampPosition(start.x + dx * step, start.y + dy * step);
+				if (!overlaps(spot.x, spot.y)) return spot;
+			}
+		}
+	}
+	return start;
+}
