@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Response, type Route } from 'playwright-core';
+import { openDatabase } from '../../src/lib/server/db/index';
 import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
@@ -198,6 +199,45 @@ describe('ideas wall in the browser', () => {
 		await reopened.screenshot({ path: `${SHOTS}/back-online.png` });
 		await jan.close();
 		await ewa.close();
+	});
+
+	it('refuses the board page to a guest of another board and sends a stranger to sign in', async () => {
+		const guest = await contextFor(seeded.guest.token);
+		const page = await guest.newPage();
+		const response = await page.goto(`/boards/${seeded.otherBoardId}`);
+		expect(response?.status()).toBe(403);
+		expect(await page.locator('body').innerText()).toContain('Nie masz dostępu do tej tablicy');
+		expect(await page.getByTestId('note').count()).toBe(0);
+
+		const stranger = await browser.newContext({ baseURL: server.url });
+		const refused = await stranger.request.get(`/boards/${seeded.boardId}`, { maxRedirects: 0 });
+		expect(refused.status()).toBe(303);
+		expect(refused.headers()['location']).toBe(`/login?next=${encodeURIComponent(`/boards/${seeded.boardId}`)}`);
+		await guest.close();
+		await stranger.close();
+	});
+
+	// Last: it restarts the server.
+	it('tells a person whose session ended why the board stopped, instead of reconnecting forever', async () => {
+		const own = await seedWorkshop(server.databasePath);
+		const jan = await contextFor(own.guest.token);
+		const page = await openBoard(jan, own.boardId);
+		await addNote(page, 'Przed wygaśnięciem');
+
+		// The session disappears while the server is down (it expired, or was revoked meanwhile).
+		await server.kill();
+		const { db, close } = openDatabase(server.databasePath);
+		await db.deleteFrom('sessions').where('id', '=', own.guest.id).execute();
+		await close();
+		await server.restart();
+
+		const status = page.locator('[role="status"][data-state="stopped"]');
+		await status.waitFor({ timeout: 30_000 });
+		expect(await status.innerText()).toContain('Sesja wygasła');
+		expect(await page.getByRole('button', { name: 'Dodaj notatkę' }).count()).toBe(0);
+		expect(await noteTexts(page)).toContain('Przed wygaśnięciem');
+		await page.screenshot({ path: `${SHOTS}/stopped.png` });
+		await jan.close();
 	});
 });
 

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 	const board = await context.db
 		.selectFrom('boards')
-		.select(['id', 'title', 'kind', 'area'])
+		.select(['id', 'title', 'kind', 'area', 'process_id'])
 		.where('id', '=', params.boardId)
 		.executeTakeFirst();
 	if (!board) error(404, m.board_not_found());
@@ -25,10 +25,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				? { name: session.participant.displayName, role: 'participant' as const }
 				: { name: m.board_observer_name(), role: 'observer' as const };
 
+	const { process_id: processId, ...boardFields } = board;
 	return {
-		board,
+		board: boardFields,
 		access,
 		me,
-		workshopId: session.kind === 'user' ? null : session.workshopId
+		workshopId: session.kind === 'user' ? null : session.workshopId,
+		/** Facilitators go back to the process; guests never see it. */
+		processId: session.kind === 'user' ? processId : null
 	};
 };
