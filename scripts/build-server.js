@@ -10,7 +10,9 @@ await build({
 	entryPoints: {
 		server: 'server/index.ts',
 		'cli/migrate': 'server/cli/migrate.ts',
-		'cli/users': 'server/cli/users.ts'
+		'cli/users': 'server/cli/users.ts',
+		'cli/backup': 'server/cli/backup.ts',
+		'cli/restore': 'server/cli/restore.ts'
 	},
 	outdir: buildDir,
 	bundle: true,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type Response, type Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
@@ -16,20 +17,7 @@ beforeAll(async () => {
 	mkdirSync(SHOTS, { recursive: true });
 	server = await startServer();
 	seeded = await seedWorkshop(server.databasePath);
-	browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			// A page served from the test's recording counts as public; its socket to 127.0.0.1 would be blocked.
-			'--disable-features=LocalNetworkAccessChecks'
-		]
-	});
+	browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -175,8 +163,8 @@ describe('ideas wall in the browser', () => {
 		const jan = await contextFor(seeded.guest.token);
 		const ewa = await contextFor(seeded.secondGuest.token);
 		const ewaPage = await openBoard(ewa);
-		const shell = recordAppShell(jan);
 		const janPage = await openBoard(jan);
+		await keptForOffline(janPage);
 
 		await jan.setOffline(true);
 		await janPage.locator('[role="status"][data-state="offline"]').waitFor({ timeout: 15_000 });
@@ -184,15 +172,13 @@ describe('ideas wall in the browser', () => {
 		await janPage.screenshot({ path: `${SHOTS}/offline.png` });
 		await janPage.close();
 
-		// Reopened while still offline: the page comes from the recorded shell (as from a cache),
-		// the note from IndexedDB — the server has never seen it.
-		await shell.serveOffline();
+		// Reopened while still offline: the page comes from the service worker's copy, the note
+		// from IndexedDB — the server has never seen it.
 		const reopened = await jan.newPage();
 		await reopened.goto(`/boards/${seeded.boardId}`);
 		await eventually(async () => expect(await noteTexts(reopened)).toContain('Zapisane bez sieci'), 10_000);
 		expect(await noteTexts(ewaPage)).not.toContain('Zapisane bez sieci');
 
-		await shell.stop();
 		await jan.setOffline(false);
 		await waitConnected(reopened);
 		await eventually(async () => expect(await noteTexts(ewaPage)).toContain('Zapisane bez sieci'), 20_000);
@@ -241,35 +227,10 @@ describe('ideas wall in the browser', () => {
 	});
 });
 
-/**
- * Records the board page and its assets while online and serves them back while offline, the
- * way a browser cache would: what this test checks is that the notes come from IndexedDB.
- */
-function recordAppShell(context: BrowserContext) {
-	const recorded = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
-	const pending: Promise<void>[] = [];
-	const onResponse = (response: Response) => {
-		if (!response.url().startsWith(server.url) || response.request().method() !== 'GET') return;
-		pending.push(
-			response
-				.body()
-				.then((body) => void recorded.set(response.url(), { status: response.status(), headers: response.headers(), body }))
-				.catch(() => undefined)
-		);
-	};
-	context.on('response', onResponse);
-	const serve = (route: Route) => {
-		const hit = recorded.get(route.request().url());
-		return hit ? route.fulfill(hit) : route.abort('internetdisconnected');
-	};
-	return {
-		async serveOffline() {
-			context.off('response', onResponse);
-			await Promise.all(pending);
-			await context.route(`${server.url}/**`, serve);
-		},
-		async stop() {
-			await context.unroute(`${server.url}/**`, serve);
-		}
-	};
+/** Waits until the service worker holds a copy of the page, as it does for anyone who opened a board. */
+async function keptForOffline(page: Page) {
+	await eventually(async () => {
+		const kept = await page.evaluate(async (url) => !!(await caches.match(url)), page.url());
+		expect(kept).toBe(true);
+	}, 15_000);
 }

@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { ConnectionStatus, OFFLINE_AFTER_ATTEMPTS } from './connection-status.svelte';
 import { localBoardName, rememberLocalBoard } from './forget-local-boards';
 import { jitteredWebSocket } from './jittered-websocket';
+import { collabCloseReason } from './close-codes';
 import { isFinalClose, toStopReason, type StopReason } from './stop-reasons';
 import { UndoHistory } from './undo-history.svelte';
 
@@ -19,6 +20,12 @@ export interface BoardConnectionOptions {
 
 /** Waiting longer for the local copy than this would only delay the live sync. */
 const LOCAL_LOAD_TIMEOUT_MS = 1500;
+/**
+ * After the server said it cannot save, a connection must stay synced this long before we
+ * believe saving works again: reading still works while writing does not, so a short-lived
+ * sync proves nothing.
+ */
+const STORAGE_RECOVERED_AFTER_MS = 3000;
 
 /**
  * The browser's side of one board: a Y.Doc, its local copy in IndexedDB (so edits made
@@ -39,6 +46,9 @@ export class BoardConnection {
 	#hasBeenConnected = false;
 	#destroyed = false;
 	#pausedOffline = false;
+	/** 'storage-unavailable' closes since saving last worked; they keep the reconnect backoff growing. */
+	#storageFailures = 0;
+	#storageRecoveryTimer: ReturnType<typeof setTimeout> | null = null;
 	#boardId: string;
 	#cleanup: (() => void)[] = [];
 
@@ -52,7 +62,12 @@ export class BoardConnection {
 			// Tabs of one browser could share edits through BroadcastChannel, which would bypass
 			// the read-only rule on an observer tab; the server relays everything anyway.
 			disableBc: options.readOnly,
-			WebSocketPolyfill: jitteredWebSocket({ attempts: () => provider?.wsUnsuccessfulReconnects ?? 0 }),
+			// The provider resets its count once a connection syncs, but while the disk is full every
+			// connection syncs (reading works) and is then closed: without our own count the browser
+			// would come back at once, over and over.
+			WebSocketPolyfill: jitteredWebSocket({
+				attempts: () => Math.max(provider?.wsUnsuccessfulReconnects ?? 0, this.#storageFailures)
+			}),
 			shouldReconnect: (event) => !isFinalClose(event)
 		});
 		this.awareness = this.provider.awareness;
@@ -95,9 +110,12 @@ export class BoardConnection {
 		};
 		const onSync = (synced: boolean) => {
 			if (synced) this.#hasBeenConnected = true;
+			if (synced && this.#storageFailures > 0) this.#watchStorageRecovery();
 			this.#refresh();
 		};
-		const onConnectionClose = () => {
+		const onConnectionClose = (event: { code: number; reason: string } | null) => {
+			this.#clearStorageRecovery();
+			if (event && collabCloseReason(event) === 'storage-unavailable') this.#storageFailures++;
 			this.#refresh();
 			void this.#probeAccess();
 		};
@@ -128,6 +146,21 @@ export class BoardConnection {
 		});
 	}
 
+	#watchStorageRecovery() {
+		this.#clearStorageRecovery();
+		this.#storageRecoveryTimer = setTimeout(() => {
+			this.#storageRecoveryTimer = null;
+			if (!this.provider.wsconnected || !this.provider.synced) return;
+			this.#storageFailures = 0;
+			this.#refresh();
+		}, STORAGE_RECOVERED_AFTER_MS);
+	}
+
+	#clearStorageRecovery() {
+		if (this.#storageRecoveryTimer) clearTimeout(this.#storageRecoveryTimer);
+		this.#storageRecoveryTimer = null;
+	}
+
 	/**
 	 * A refused upgrade (expired session, access withdrawn while we were away) reaches the
 	 * browser only as a failed socket, the same as a network drop. When attempts keep failing
@@ -156,7 +189,8 @@ export class BoardConnection {
 			connectedAndSynced: this.provider.wsconnected && this.provider.synced,
 			browserOnline: navigator.onLine,
 			failedAttempts: this.provider.wsUnsuccessfulReconnects,
-			hasBeenConnected: this.#hasBeenConnected
+			hasBeenConnected: this.#hasBeenConnected,
+			storageUnavailable: this.#storageFailures > 0
 		});
 	}
 
@@ -172,6 +206,7 @@ export class BoardConnection {
 
 	destroy() {
 		this.#destroyed = true;
+		this.#clearStorageRecovery();
 		for (const fn of this.#cleanup) fn();
 		this.undo?.destroy();
 		this.provider.destroy();

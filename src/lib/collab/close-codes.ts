@@ -20,7 +20,12 @@ export const COLLAB_CLOSE = {
 	/** Reserved for the facilitator's board lock (a later issue): writes refused while locked. */
 	'board-locked': 4423,
 	'internal-error': 4500,
-	'server-shutdown': 4503
+	'server-shutdown': 4503,
+	/**
+	 * The database cannot take writes (disk full, read-only): the edits that arrived were not
+	 * saved and were shown to nobody. Transient — the client keeps its edits and retries.
+	 */
+	'storage-unavailable': 4507
 } as const;
 
 export type CollabCloseReason = keyof typeof COLLAB_CLOSE;

@@ -30,10 +30,21 @@ export async function forgetLocalBoards(): Promise<void> {
 		}
 	}
 	await Promise.all([...names].map(deleteDatabase));
+	await clearOfflinePages();
 	try {
 		localStorage.removeItem(KNOWN_BOARDS_KEY);
 	} catch {
 		// Nothing stored.
+	}
+}
+
+/** The service worker keeps copies of board pages for offline use; a person leaving wants them gone too. */
+async function clearOfflinePages(): Promise<void> {
+	if (typeof caches === 'undefined') return;
+	try {
+		for (const key of await caches.keys()) if (key.startsWith('narada-pages-')) await caches.delete(key);
+	} catch {
+		// Cache storage unavailable (private mode): nothing was kept.
 	}
 }
 

@@ -43,6 +43,7 @@ export class BoardHub {
 	readonly #compactEvery: number;
 	#flushScheduled: { promise: Promise<void>; resolve: () => void } | null = null;
 	#flushChain: Promise<void> = Promise.resolve();
+	readonly #storedListeners = new Set<(boardIds: string[]) => void>();
 
 	constructor(options: BoardHubOptions) {
 		this.#store = options.store;
@@ -79,6 +80,15 @@ export class BoardHub {
 		} finally {
 			this.#idleIfUnused(board);
 		}
+	}
+
+	/**
+	 * Calls `listener` after each flush with the boards whose updates were just stored (e.g. for
+	 * hourly restore points). It runs inside the flush, so it must be quick and must not throw.
+	 */
+	onUpdatesStored(listener: (boardIds: string[]) => void): () => void {
+		this.#storedListeners.add(listener);
+		return () => this.#storedListeners.delete(listener);
 	}
 
 	connectionCount(boardId?: string): number {
@@ -162,7 +172,7 @@ export class BoardHub {
 			this.#idleIfUnused(board);
 		} catch (error) {
 			this.#log.error({ boardId: board.boardId, err: error }, 'board failed to load');
-			this.#discard(board, 'internal-error');
+			this.#discard(board, isStorageFailure(error) ? 'storage-unavailable' : 'internal-error');
 		}
 	}
 
@@ -203,11 +213,15 @@ export class BoardHub {
 			if (!stored.has(board)) continue;
 			board.broadcast(taken.update, taken.origins);
 		}
+		if (stored.size > 0 && this.#storedListeners.size > 0) {
+			const boardIds = [...stored].map((board) => board.boardId);
+			for (const listener of this.#storedListeners) listener(boardIds);
+		}
 		for (const { board } of pending) {
 			if (board.status !== 'ready') continue;
 			board.answerSyncs();
 			if (board.hasPendingSyncs || board.hasPendingUpdates) this.#markDirty(board);
-			if (board.updatesSinceSnapshot >= this.#compactEvery) await this.#compact(board);
+			if (board.updatesSinceSnapshot >= this.#compactEvery) await this.#compactOrKeepLog(board);
 			this.#idleIfUnused(board);
 		}
 	}
@@ -215,7 +229,11 @@ export class BoardHub {
 	/**
 	 * One transaction for the whole tick. If it fails, each board is retried alone so one bad
 	 * board (deleted under us) cannot cost the others their edits; a board that still fails is
-	 * discarded, which closes its clients — they reconnect and resend, nothing is lost.
+	 * discarded, which closes its clients — they reconnect and resend, nothing is lost. Its
+	 * in-memory doc holds the unsaved edits, so it must go: keeping it would show them to the
+	 * next client that syncs. When the disk is the problem (full, read-only) the clients are
+	 * told so ('storage-unavailable'), keep their edits and retry with backoff until a write
+	 * succeeds again.
 	 */
 	async #persist(writes: Array<{ board: BoardDocument; update: Uint8Array }>): Promise<Set<BoardDocument>> {
 		const stored = new Set<BoardDocument>();
@@ -237,14 +255,25 @@ export class BoardHub {
 				record(board, await this.#store.append([{ boardId: board.boardId, update }]));
 			} catch (error) {
 				this.#log.error({ boardId: board.boardId, err: error }, 'board update could not be stored');
-				this.#discard(board, 'internal-error');
+				this.#discard(board, isStorageFailure(error) ? 'storage-unavailable' : 'internal-error');
 			}
 		}
 		return stored;
 	}
 
+	/** A failed compaction loses nothing (the update log stays); it must not stop this flush. */
+	async #compactOrKeepLog(board: BoardDocument): Promise<void> {
+		try {
+			await this.#compact(board);
+		} catch (error) {
+			this.#log.error({ boardId: board.boardId, err: error }, 'compaction failed; the update log stays');
+			board.updatesSinceSnapshot = 0; // try again after the next compactEvery rows, not every tick
+		}
+	}
+
 	async #compact(board: BoardDocument): Promise<void> {
 		const upToId = board.lastUpdateId;
+		this.#log.debug({ boardId: board.boardId, upToId }, 'board compacting');
 		await this.#store.compact(board.boardId, Y.encodeStateAsUpdate(board.doc), upToId);
 		board.updatesSinceSnapshot = 0;
 		this.#log.debug({ boardId: board.boardId, upToId }, 'board compacted');
@@ -284,4 +313,10 @@ export class BoardHub {
 		}
 		this.#log.debug({ boardId: board.boardId }, 'board unloaded');
 	}
+}
+
+/** SQLite's codes for a disk that cannot take writes now but may later (full, read-only, I/O, locked). */
+function isStorageFailure(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|PROTOCOL)/.test(code);
 }

@@ -1,0 +1,31 @@
+// Preloaded into every server under test (`node --import ./bench/probe.js server.js`): the
+// app does not expose its event-loop delay, so this measures it from inside the process with
+// perf_hooks and writes the figures to BENCH_PROBE_FILE, where the generator reads them.
+import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+const file = process.env.BENCH_PROBE_FILE;
+if (file) {
+	const histogram = monitorEventLoopDelay({ resolution: 5 });
+	histogram.enable();
+	let max = 0;
+	const write = () => {
+		// Nanoseconds → ms. The generator resets the window by reading `reset` timestamps.
+		const figures = {
+			at: Date.now(),
+			p50: histogram.percentile(50) / 1e6,
+			p99: histogram.percentile(99) / 1e6,
+			max: histogram.max / 1e6,
+			count: histogram.count
+		};
+		max = Math.max(max, figures.max);
+		try {
+			writeFileSync(file, JSON.stringify(figures));
+		} catch {
+			// The generator removed the directory: the run is over.
+		}
+	};
+	setInterval(write, 250).unref();
+	// The generator sends SIGUSR2 when the measured window starts: earlier delays (boot, seeding) do not count.
+	process.on('SIGUSR2', () => histogram.reset());
+}
