@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runColdLoad, runJoinStorm, runManyBoards } from './lib/scenarios.js';
 import { median, round } from './lib/stats.js';
+import { checkTargets } from './lib/targets.js';
 import { GENERATOR_CPU_LIMIT, runBoardLoad } from './lib/workload.js';
 import { benchServer, naradaBuildDir } from './servers/index.js';
 
@@ -28,6 +29,11 @@ if (!process.env.BENCH_PINNED) {
 } else if (args.has('--durability')) {
 	const { runDurability } = await import('./durability.js');
 	process.exit(await runDurability({ iterations: Number(process.env.BENCH_KILLS ?? 200) }));
+} else if (process.argv.includes('--report')) {
+	// Re-prints the tables and targets of an earlier results file: --report bench/results/latest-full.json
+	const { readFileSync } = await import('node:fs');
+	printTables(JSON.parse(readFileSync(process.argv[process.argv.indexOf('--report') + 1], 'utf8')));
+	process.exit(0);
 } else {
 	await main(args.has('--quick'));
 	process.exit(0);
@@ -36,7 +42,7 @@ if (!process.env.BENCH_PINNED) {
 async function main(quick) {
 	const SERVERS = ['narada', 'hocuspocus', 'y-websocket'];
 	const plan = quick
-		? { reps: 1, warmupMs: 1000, durationMs: 3000, workshop: [25], edits: [50], storm: { clients: 50, boardBytes: 500_000 }, many: null, cold: { updates: 500 } }
+		? { reps: 1, warmupMs: 1000, durationMs: 2500, workshop: [25], edits: [50], storm: { clients: 50, boardBytes: 500_000 }, many: null, cold: { updates: 500, graceMs: 800 } }
 		: { reps: 3, warmupMs: 2000, durationMs: 10_000, workshop: [10, 25, 50, 100], edits: [50, 100, 200, 400], storm: { clients: 100, boardBytes: 1_000_000 }, many: { boards: 200, perBoard: 5 }, cold: { updates: 1500 } };
 	const startedAt = new Date();
 	console.log(`Narada bench (${quick ? 'quick' : 'full'}), build ${naradaBuildDir()}, ${plan.reps} run(s) per point, median reported.`);
@@ -145,6 +151,8 @@ function printTables(results) {
 		console.log('\n== many boards');
 		console.table(results.many);
 	}
+	console.log('\n== targets (Narada, this machine)');
+	console.table(checkTargets(results));
 	console.log('\n== summary');
 	for (const point of results.points) console.log(pointLine(point));
 }

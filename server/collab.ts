@@ -7,6 +7,7 @@ import { createBoardUpdateStore } from '../src/lib/server/db/board-updates';
 import { authorizeBoardUpgrade, isCollabRequest } from '../src/lib/server/collab/authorize-upgrade';
 import { BoardHub } from '../src/lib/server/collab/board-hub';
 import { setBoardHub } from '../src/lib/server/collab/hub-registry';
+import { watchBoardActivity } from '../src/lib/server/restore-points';
 
 /** Dead laptops (closed lid, lost Wi-Fi) stop answering pings; they are dropped after one missed round. */
 const KEEPALIVE_MS = 30_000;
@@ -22,6 +23,7 @@ export function attachCollab(httpServer: HttpServer, context: AppContext) {
 	const { config, log } = context;
 	const hub = new BoardHub({ store: createBoardUpdateStore(context.sqlite), log, idleMs: config.boardIdleMs });
 	setBoardHub(context, hub);
+	const stopRestorePoints = watchBoardActivity(hub, context);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_BOARD_BYTES });
 	const alive = new WeakSet<WebSocket>();
 
@@ -87,6 +89,7 @@ export function attachCollab(httpServer: HttpServer, context: AppContext) {
 		hub,
 		async close() {
 			clearInterval(keepalive);
+			stopRestorePoints();
 			stopRevocations();
 			httpServer.off('upgrade', onUpgrade);
 			await hub.close();

@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
 import { connectBoard, whenSynced } from './collab-client';
+import { io, type Socket } from 'socket.io-client';
 import { client, expectRedirect, readWorkshopLinks, sessionTokenFrom, wallClock } from './workshops-support';
 
 // Participants join without an account; the facilitator controls the way in.
@@ -159,13 +160,16 @@ describe('joining a workshop', () => {
 		const { code } = await currentLinks();
 		const leaving = await joinAsGuest(code!, 'Kasia do usunięcia');
 		const board = connectBoard(server.url, seeded.boardId, leaving);
+		const room = await joinRoom(leaving);
 		try {
 			await whenSynced(board);
 			const removed = await http.post(`${workshopPath}?/remove`, facilitator, { participantId: await participantId('Kasia do usunięcia') });
 			expect(removed.status).toBe(200);
 			await eventually(() => expect(board.closes.length).toBeGreaterThan(0), 2000);
+			await eventually(() => expect(room.ended).toBe(true), 2000);
 		} finally {
 			board.destroy();
+			room.socket.disconnect();
 		}
 		expect((await http.get(`/w/${workshopId}`, leaving)).status).not.toBe(200);
 		expect(await (await http.get(workshopPath, facilitator)).text()).not.toContain('Kasia do usunięcia');
@@ -175,12 +179,15 @@ describe('joining a workshop', () => {
 	it('revoking turns the links off and signs every guest out, live connections included', async () => {
 		const { code, joinToken } = await currentLinks();
 		const board = connectBoard(server.url, seeded.boardId, guest);
+		const room = await joinRoom(guest);
 		try {
 			await whenSynced(board);
 			expect((await http.post(`${workshopPath}?/revoke`, facilitator, {})).status).toBe(200);
 			await eventually(() => expect(board.closes.length).toBeGreaterThan(0), 2000);
+			await eventually(() => expect(room.ended).toBe(true), 2000);
 		} finally {
 			board.destroy();
+			room.socket.disconnect();
 		}
 		expect((await http.get(`/w/${workshopId}`, guest)).status).not.toBe(200);
 		expect((await http.get(`/boards/${seeded.boardId}`, guest)).status).not.toBe(200);
@@ -199,3 +206,18 @@ describe('joining a workshop', () => {
 		expect((await http.get(`/w/${workshopId}`, token)).status).not.toBe(200);
 	});
 });
+
+/** A guest's facilitation connection in the workshop room; `ended` turns true when the server ends their session. */
+async function joinRoom(token: string): Promise<{ socket: Socket; ended: boolean }> {
+	const socket = io(server.url, {
+		path: '/socket.io',
+		transports: ['websocket'],
+		reconnection: false,
+		extraHeaders: { origin: server.url, cookie: `narada_session=${token}` }
+	});
+	const room = { socket, ended: false };
+	socket.on('session:ended', () => (room.ended = true));
+	const joined = await socket.timeout(5000).emitWithAck('workshop:join', { workshopId });
+	expect(joined).toMatchObject({ ok: true });
+	return room;
+}

@@ -1,0 +1,39 @@
+/**
+ * The issue's targets for Narada on this machine, checked against one results file. They are
+ * reported, not asserted: a noisy machine can miss them without the code being at fault.
+ */
+export function checkTargets(results) {
+	const out = [];
+	const point = (shape, n) => results.points.find((p) => p.shape === shape && p.n === n)?.servers;
+	const add = (target, value, reached) => out.push({ target, value, reached: reached === null ? 'n/a' : reached ? 'reached' : 'MISSED' });
+	for (const p of results.points) {
+		const best = Math.min(p.servers.hocuspocus.p99 ?? Infinity, p.servers['y-websocket'].p99 ?? Infinity);
+		add(`${p.shape} N=${p.n}: p99 ratio best baseline / Narada ≥ 1.0`, round2(best / p.servers.narada.p99), best / p.servers.narada.p99 >= 1);
+		const h = p.servers.hocuspocus.rssGrowthMb;
+		add(`${p.shape} N=${p.n}: memory growth ≤ Hocuspocus (${h} MB)`, p.servers.narada.rssGrowthMb, p.servers.narada.rssGrowthMb <= h);
+	}
+	const e50 = point('edits', 50);
+	if (e50) {
+		add('edits N=50: p99 ≤ 5 ms', e50.narada.p99, e50.narada.p99 <= 5);
+		add('edits N=50: max ≤ 50 ms', e50.narada.max, e50.narada.max <= 50);
+		add('edits N=50: event-loop delay p99 ≤ 10 ms', e50.narada.eventLoopP99, e50.narada.eventLoopP99 <= 10);
+	}
+	const e200 = point('edits', 200);
+	if (e200) add('edits N=200: p99 ≤ 10 ms', e200.narada.p99, e200.narada.p99 <= 10);
+	const e400 = point('edits', 400);
+	if (e400) {
+		add('edits N=400: p99 ≤ 25 ms', e400.narada.p99, e400.narada.p99 <= 25);
+		add('edits N=400: server CPU ≤ 45% of a core', e400.narada.cpu, e400.narada.cpu <= 45);
+	}
+	const w100 = point('workshop', 100);
+	if (w100) add('workshop N=100: socket.io fan-out p99 ≤ 10 ms', w100.narada.facilitatorP99, w100.narada.facilitatorP99 <= 10);
+	const storm = results.storm.find((s) => s.server === 'narada');
+	if (storm) add(`join storm (${storm.runs[0].perClient.count} clients, ${Math.round(storm.stateBytes / 1000)} kB): all synced ≤ 1 s`, storm.allSyncedMs, storm.allSyncedMs <= 1000);
+	const cold = results.cold.find((s) => s.server === 'narada');
+	if (cold) add(`cold load (${Math.round(cold.stateBytes / 1000)} kB): connect → synced ≤ 100 ms`, cold.connectToSyncedMs, cold.connectToSyncedMs <= 100);
+	return out;
+}
+
+function round2(x) {
+	return Number.isFinite(x) ? Math.round(x * 100) / 100 : null;
+}
