@@ -78,6 +78,9 @@ describe('a workshop from set-up to shared notes', () => {
 		await guest.locator('select[name="sector"]').selectOption({ label: 'oświata' });
 		await guest.getByRole('button', { name: 'Dołącz do warsztatu' }).click();
 		await guest.waitForURL(/\/w\/[0-9a-f-]{36}$/);
+		await guest.getByText('Obecni uczestnicy: 1').waitFor();
+		await guest.getByText('Szkoła Podstawowa nr 1 w Piszu · oświata').waitFor();
+		await guest.screenshot({ path: `${SHOTS}/guest-lobby.png`, fullPage: true });
 		await guest.getByRole('link', { name: 'Co utrudnia pomoc rodzinom w kryzysie?' }).click();
 		await guest.waitForURL(/\/boards\//);
 

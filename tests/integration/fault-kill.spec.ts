@@ -40,9 +40,7 @@ async function round(label: string, killWhen: (logsFrom: number) => Promise<void
 	);
 	const observers = [seeded.observer.token, seeded.facilitator.token].map((token) => connectBoard(server.url, seeded.boardId, token));
 	const clients: BoardClient[] = [...writers, ...observers];
-	const t0 = Date.now();
 	await Promise.all(clients.map(whenSynced));
-	const t1 = Date.now();
 
 	const seen = new Set<string>();
 	for (const observer of observers) {
@@ -65,9 +63,7 @@ async function round(label: string, killWhen: (logsFrom: number) => Promise<void
 	const logs = server.logs.slice(logsFrom);
 	const seenAtKill = new Set(seen);
 	for (const client of clients) client.destroy();
-	const t2 = Date.now();
 	await server.restart();
-	if (process.env.B2_TIMING) console.log(`sync ${t1 - t0} write ${t2 - t1} restart ${Date.now() - t2}`);
 	return { seen: seenAtKill, written, logs };
 }
 
