@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { COLLAB_MAX_BOARD_BYTES } from '../src/lib/collab/close-codes';
 import type { AppContext } from '../src/lib/server/context';
+import { clientAddress } from '../src/lib/server/client-address';
 import { createBoardUpdateStore } from '../src/lib/server/db/board-updates';
 import { authorizeBoardUpgrade, isCollabRequest } from '../src/lib/server/collab/authorize-upgrade';
 import { BoardHub } from '../src/lib/server/collab/board-hub';
@@ -13,6 +14,13 @@ import { watchBoardActivity } from '../src/lib/server/restore-points';
 const KEEPALIVE_MS = 30_000;
 /** How long shutdown waits for clients to acknowledge the close before cutting them off. */
 const SHUTDOWN_GRACE_MS = 1000;
+/**
+ * Board sockets one address may hold at once (open or being authorised). A town hall puts 40
+ * laptops with several boards each behind one NAT; a flood from one address beyond this gets
+ * HTTP 429 before any upgrade work. COLLAB_MAX_CONNECTIONS_PER_ADDRESS overrides it (0: no limit,
+ * e.g. for a load generator on loopback).
+ */
+const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 400;
 
 /**
  * The board socket: `/collab/<boardId>` speaking the y-websocket protocol. Wiring only — the
@@ -26,11 +34,33 @@ export function attachCollab(httpServer: HttpServer, context: AppContext) {
 	const stopRestorePoints = watchBoardActivity(hub, context);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_BOARD_BYTES });
 	const alive = new WeakSet<WebSocket>();
+	const maxPerAddress = connectionLimit(process.env.COLLAB_MAX_CONNECTIONS_PER_ADDRESS);
+	const perAddress = new Map<string, number>();
+	let refusedSinceLog = 0;
 
 	const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
 		if (!isCollabRequest(request.url)) return;
 		const onSocketError = (error: Error) => log.warn({ err: error }, 'board socket error before upgrade');
 		socket.on('error', onSocketError);
+		const address = clientAddress(request.headers, request.socket.remoteAddress, config);
+		const held = perAddress.get(address) ?? 0;
+		if (maxPerAddress > 0 && held >= maxPerAddress) {
+			// One line per burst, not per refused socket: a flood must not flood the log too.
+			if (refusedSinceLog++ === 0) {
+				setTimeout(() => {
+					log.warn({ address, refused: refusedSinceLog, limit: maxPerAddress }, 'board sockets refused: too many from one address');
+					refusedSinceLog = 0;
+				}, 1000).unref();
+			}
+			return refuse(socket, 429);
+		}
+		perAddress.set(address, held + 1);
+		// The raw socket closes however the connection ends: refused, upgraded and closed, or dropped.
+		socket.once('close', () => {
+			const left = (perAddress.get(address) ?? 1) - 1;
+			if (left > 0) perAddress.set(address, left);
+			else perAddress.delete(address);
+		});
 		authorizeBoardUpgrade(context.db, config, request)
 			.then((decision) => {
 				if (socket.destroyed) return;
@@ -105,6 +135,13 @@ export function attachCollab(httpServer: HttpServer, context: AppContext) {
 function refuse(socket: Duplex, status: number) {
 	socket.once('finish', () => socket.destroy());
 	socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function connectionLimit(value: string | undefined): number {
+	if (value === undefined || value === '') return DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+	const parsed = Number.parseInt(value, 10);
+	if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`Invalid COLLAB_MAX_CONNECTIONS_PER_ADDRESS: ${value}`);
+	return parsed;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

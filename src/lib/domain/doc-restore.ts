@@ -59,7 +59,7 @@ export function openState(state: Uint8Array): Y.Doc {
  * entries make a map; string runs, formats and embeds make text; other sequence content an array.
  * Null when it holds nothing visible.
  */
-function rootKind(type: Y.AbstractType<unknown> | undefined): RootKind | null {
+function rootKind(type: Y.AbstractType<any> | undefined): RootKind | null {
 	if (!type) return null;
 	if (type instanceof Y.Map) return 'map';
 	if (type instanceof Y.Array) return 'array';
