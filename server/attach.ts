@@ -18,6 +18,10 @@ export async function attachRealtime(httpServer: HttpServer, context?: AppContex
 		httpServer.on('upgrade', (request, socket) => {
 			const path = request.url ?? '';
 			if (path.startsWith('/collab/') || path.startsWith('/socket.io/')) return;
+			// Node removes its own error listener from an upgrade socket: a client that resets the
+			// connection before reading the answer would otherwise crash the process (found by the
+			// fault tests, tests/integration/fault-fuzz.spec.ts).
+			socket.on('error', () => {});
 			socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
 		});
 	}

@@ -77,6 +77,8 @@ export class BoardHub {
 		try {
 			board.applyServerUpdate(update);
 			await this.#flushScheduled?.promise;
+			// A failed write discards the board (see #persist): the caller must not report success.
+			if (board.status !== 'ready') throw new Error(`board ${boardId}: the update could not be stored`);
 		} finally {
 			this.#idleIfUnused(board);
 		}

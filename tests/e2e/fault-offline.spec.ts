@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { eventually } from '../support/eventually';
+import { seedWorkshop, type SeededWorkshop } from '../support/seed';
+import { startServer, type TestServer } from '../support/server';
+
+/**
+ * The browser side of offline work on shared notes: a laptop edits a note while offline, its
+ * tab is closed and reopened (still offline) from the local copy in IndexedDB, and meanwhile
+ * someone else edits the very same note online. Back online, both edits are in the note and
+ * both people see the same wall.
+ */
+const SHOTS = 'test-results/fault-offline';
+
+let server: TestServer;
+let seeded: SeededWorkshop;
+let browser: Browser;
+
+beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	server = await startServer();
+	seeded = await seedWorkshop(server.databasePath);
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+async function contextFor(token: string): Promise<BrowserContext> {
+	const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 800 } });
+	await context.addCookies([{ name: 'narada_session', value: token, url: server.url }]);
+	return context;
+}
+
+async function openBoard(context: BrowserContext): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`/boards/${seeded.boardId}`);
+	await waitConnected(page);
+	return page;
+}
+
+async function waitConnected(page: Page) {
+	await page.locator('[role="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+}
+
+/** The service worker has the page, so a reload without network still opens the board. */
+async function keptForOffline(page: Page) {
+	await eventually(async () => {
+		expect(await page.evaluate(async (url) => !!(await caches.match(url)), page.url())).toBe(true);
+	}, 15_000);
+}
+
+function note(page: Page, text: string) {
+	return page.getByTestId('note').filter({ hasText: text });
+}
+
+/** Appends to a note's text with the keyboard: focus the note, Enter to edit, type at the end, Escape. */
+async function appendToNote(page: Page, text: string, addition: string) {
+	await note(page, text).first().focus();
+	await page.keyboard.press('Enter');
+	const textarea = page.getByLabel('Treść notatki');
+	await textarea.waitFor();
+	await textarea.press('Control+End');
+	await textarea.pressSequentially(addition);
+	await textarea.press('Escape');
+}
+
+async function addNote(page: Page, text: string) {
+	await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
+	const textarea = page.getByLabel('Treść notatki');
+	await textarea.waitFor();
+	await textarea.pressSequentially(text);
+	await textarea.press('Escape');
+}
+
+function noteTexts(page: Page) {
+	return page.getByTestId('note-text').allInnerTexts();
+}
+
+describe('fault: offline edits of a note others edit meanwhile (browser)', () => {
+	it('merges the closed offline tab’s edits with the others’ edits of the same note', async () => {
+		const jan = await contextFor(seeded.guest.token);
+		const ewa = await contextFor(seeded.secondGuest.token);
+		const ewaPage = await openBoard(ewa);
+		const janPage = await openBoard(jan);
+		await keptForOffline(janPage);
+		await addNote(ewaPage, 'Wspólna notatka');
+		await eventually(async () => expect(await note(janPage, 'Wspólna notatka').count()).toBe(1), 10_000);
+
+		await jan.setOffline(true);
+		await janPage.locator('[role="status"][data-state="offline"]').waitFor({ timeout: 15_000 });
+		await appendToNote(janPage, 'Wspólna notatka', ' (Jan offline)');
+		await addNote(janPage, 'Nowa notatka Jana');
+		// IndexedDB writes are asynchronous: wait until another offline tab (which can only read
+		// the local copy: an offline page never opens a channel to other tabs) sees the edits.
+		const check = await jan.newPage();
+		await check.goto(`/boards/${seeded.boardId}`);
+		await eventually(async () => {
+			const texts = await noteTexts(check);
+			expect(texts).toContain('Nowa notatka Jana');
+			expect(texts.join('|')).toContain('(Jan offline)');
+		}, 10_000);
+		await check.close();
+		await janPage.close();
+
+		// Meanwhile Ewa edits the same note and adds her own.
+		await appendToNote(ewaPage, 'Wspólna notatka', ' (Ewa online)');
+		await addNote(ewaPage, 'Nowa notatka Ewy');
+
+		// Reopened while still offline: Jan's edits come back from IndexedDB; Ewa's are not there yet.
+		const reopened = await jan.newPage();
+		await reopened.goto(`/boards/${seeded.boardId}`);
+		await eventually(async () => expect(await noteTexts(reopened)).toContain('Nowa notatka Jana'), 10_000);
+		expect((await noteTexts(reopened)).join('|')).toContain('(Jan offline)');
+		expect((await noteTexts(ewaPage)).join('|')).not.toContain('(Jan offline)');
+
+		await jan.setOffline(false);
+		await waitConnected(reopened);
+		await eventually(async () => {
+			const onJan = (await noteTexts(reopened)).sort();
+			const onEwa = (await noteTexts(ewaPage)).sort();
+			expect(onJan).toEqual(onEwa);
+			expect(onJan).toHaveLength(3);
+			const shared = onJan.find((t) => t.startsWith('Wspólna notatka'))!;
+			expect(shared).toContain('(Jan offline)');
+			expect(shared).toContain('(Ewa online)');
+			expect(onJan).toContain('Nowa notatka Jana');
+			expect(onJan).toContain('Nowa notatka Ewy');
+		}, 20_000);
+		await reopened.screenshot({ path: `${SHOTS}/merged.png` });
+		await jan.close();
+		await ewa.close();
+	});
+});
