@@ -14,13 +14,6 @@ import { watchBoardActivity } from '../src/lib/server/restore-points';
 const KEEPALIVE_MS = 30_000;
 /** How long shutdown waits for clients to acknowledge the close before cutting them off. */
 const SHUTDOWN_GRACE_MS = 1000;
-/**
- * Board sockets one address may hold at once (open or being authorised). A town hall puts 40
- * laptops with several boards each behind one NAT; a flood from one address beyond this gets
- * HTTP 429 before any upgrade work. COLLAB_MAX_CONNECTIONS_PER_ADDRESS overrides it (0: no limit,
- * e.g. for a load generator on loopback).
- */
-const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 400;
 
 /**
  * The board socket: `/collab/<boardId>` speaking the y-websocket protocol. Wiring only — the
@@ -34,7 +27,9 @@ export function attachCollab(httpServer: HttpServer, context: AppContext) {
 	const stopRestorePoints = watchBoardActivity(hub, context);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_BOARD_BYTES });
 	const alive = new WeakSet<WebSocket>();
-	const maxPerAddress = connectionLimit(process.env.COLLAB_MAX_CONNECTIONS_PER_ADDRESS);
+	// Board sockets one address may hold (open or being authorised): a flood from one address
+	// beyond config.maxBoardSocketsPerAddress gets HTTP 429 before any upgrade work.
+	const maxPerAddress = config.maxBoardSocketsPerAddress;
 	const perAddress = new Map<string, number>();
 	let refusedSinceLog = 0;
 
@@ -135,13 +130,6 @@ export function attachCollab(httpServer: HttpServer, context: AppContext) {
 function refuse(socket: Duplex, status: number) {
 	socket.once('finish', () => socket.destroy());
 	socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-function connectionLimit(value: string | undefined): number {
-	if (value === undefined || value === '') return DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
-	const parsed = Number.parseInt(value, 10);
-	if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`Invalid COLLAB_MAX_CONNECTIONS_PER_ADDRESS: ${value}`);
-	return parsed;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

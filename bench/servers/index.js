@@ -56,6 +56,8 @@ export function benchServer(kind, options = {}) {
 				ORIGIN: `http://127.0.0.1:${port}`,
 				// Per-connection info lines would cost Narada CPU the baselines do not spend.
 				LOG_LEVEL: 'warn',
+				// The load generator opens hundreds of board sockets from one address.
+				COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '0',
 				BOARD_IDLE_SECONDS: String(options.idleSeconds ?? 2),
 				BENCH_PROBE_FILE: probeFile,
 				NODE_ENV: 'production'

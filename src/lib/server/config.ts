@@ -21,6 +21,8 @@ export interface NaradaConfig {
 	/** Quiet period after the last connection leaves before a board is unloaded from memory. */
 	boardIdleMs: number;
 	logLevel: 'debug' | 'info' | 'warn' | 'error';
+	/** Board sockets one client address may hold at once; 0 turns the limit off (load tests). */
+	maxBoardSocketsPerAddress: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): NaradaConfig {
@@ -35,7 +37,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NaradaConfig {
 		guestGraceMs: integer(env.GUEST_GRACE_MINUTES, 120) * 60_000,
 		sqliteSynchronous: env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL',
 		boardIdleMs: integer(env.BOARD_IDLE_SECONDS, 30) * 1000,
-		logLevel: (['debug', 'info', 'warn', 'error'] as const).find((l) => l === env.LOG_LEVEL) ?? 'info'
+		logLevel: (['debug', 'info', 'warn', 'error'] as const).find((l) => l === env.LOG_LEVEL) ?? 'info',
+		// A town hall puts 40 laptops with several boards each behind one NAT.
+		maxBoardSocketsPerAddress: integer(env.COLLAB_MAX_CONNECTIONS_PER_ADDRESS, 400)
 	};
 }
 

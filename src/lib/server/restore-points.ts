@@ -87,8 +87,14 @@ export async function restoreBoard(context: AppContext, boardId: string, pointId
 	const current = await hub.getBoardStateUpdate(boardId);
 	const update = computeRestoreUpdate(current, point.state);
 	if (!update) return 'unchanged';
-	await createRestorePoint(context, boardId, 'before-restore', userId);
-	await hub.applyServerUpdate(boardId, update);
+	try {
+		await createRestorePoint(context, boardId, 'before-restore', userId);
+		await hub.applyServerUpdate(boardId, update);
+	} catch (error) {
+		// The disk refused the write: nothing was broadcast, so the board is as it was.
+		context.log.error({ boardId, pointId, err: error }, 'restore could not be saved');
+		return 'unavailable';
+	}
 	context.log.info({ boardId, pointId, userId, bytes: update.byteLength }, 'board restored to a restore point');
 	return 'restored';
 }
