@@ -43,13 +43,28 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false }
 	});
 
+	// Same ceiling as for board sockets: generous for a town hall behind one NAT, a wall for a flood.
+	const perAddress = new Map<string, number>();
+	const maxPerAddress = config.maxBoardSocketsPerAddress;
+
 	io.use(async (socket, next) => {
 		try {
+			const address = clientAddress(socket.request.headers, socket.request.socket.remoteAddress, config);
+			if (maxPerAddress > 0 && (perAddress.get(address) ?? 0) >= maxPerAddress) {
+				log.warn({ address, limit: maxPerAddress }, 'facilitation connection refused: too many from one address');
+				return next(new Error('too-many-connections'));
+			}
 			const token = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
 			const session = await validateSessionToken(db, token);
 			if (!session) return next(new Error('unauthorized'));
 			socket.data.session = session;
-			socket.data.address = clientAddress(socket.request.headers, socket.request.socket.remoteAddress, config);
+			socket.data.address = address;
+			perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+			socket.once('disconnect', () => {
+				const held = (perAddress.get(address) ?? 1) - 1;
+				if (held > 0) perAddress.set(address, held);
+				else perAddress.delete(address);
+			});
 			next();
 		} catch (error) {
 			log.error({ err: error }, 'facilitation auth failed');
@@ -71,15 +86,21 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 				return refuse(socket, 'ill-typed workshop:join');
 			}
 			const { workshopId } = parsed.data;
-			const role = await resolveWorkshopRole(db, socket.data.session, workshopId, config);
-			if (!role) return ack({ ok: false, error: 'forbidden' });
-			if (socket.data.workshopId && socket.data.workshopId !== workshopId) leaveRoom(socket);
-			socket.data.workshopId = workshopId;
-			await socket.join(room(workshopId));
-			rosters.add(workshopId, socket.id, rosterEntryFor(socket.data.session, role));
-			const roster = rosters.list(workshopId);
-			socket.to(room(workshopId)).emit(FACILITATION_EVENTS.roster, roster);
-			ack({ ok: true, data: { role, roster } });
+			try {
+				const role = await resolveWorkshopRole(db, socket.data.session, workshopId, config);
+				if (!role) return ack({ ok: false, error: 'forbidden' });
+				if (socket.data.workshopId && socket.data.workshopId !== workshopId) leaveRoom(socket);
+				socket.data.workshopId = workshopId;
+				await socket.join(room(workshopId));
+				rosters.add(workshopId, socket.id, rosterEntryFor(socket.data.session, role));
+				const roster = rosters.list(workshopId);
+				socket.to(room(workshopId)).emit(FACILITATION_EVENTS.roster, roster);
+				ack({ ok: true, data: { role, roster } });
+			} catch (error) {
+				// An async handler's rejection would otherwise end the whole process.
+				log.error({ err: error, workshopId }, 'workshop:join failed');
+				ack({ ok: false, error: 'server-error' });
+			}
 		});
 
 		socket.on('disconnect', () => leaveRoom(socket));

@@ -106,3 +106,40 @@ describe('facilitation channel (socket.io)', () => {
 		expect(await join(honest, workshopA.workshopId)).toMatchObject({ ok: true });
 	});
 });
+
+describe('facilitation connections from one address', () => {
+	it('refuses connections beyond the per-address limit and lets new ones in once others leave', async () => {
+		const limited = await startServer({ COLLAB_MAX_CONNECTIONS_PER_ADDRESS: '3' });
+		const seeded = await seedWorkshop(limited.databasePath);
+		const open = (): Socket =>
+			io(limited.url, {
+				path: '/socket.io',
+				transports: ['websocket'],
+				reconnection: false,
+				extraHeaders: { origin: limited.url, cookie: `narada_session=${seeded.guest.token}` }
+			});
+		const outcome = (socket: Socket) =>
+			new Promise<string>((resolve) => {
+				socket.once('connect', () => resolve('connected'));
+				socket.once('connect_error', (error) => resolve(error.message));
+			});
+		const held = [open(), open(), open()];
+		try {
+			expect(await Promise.all(held.map(outcome))).toEqual(['connected', 'connected', 'connected']);
+			const refused = open();
+			expect(await outcome(refused)).toBe('too-many-connections');
+			refused.disconnect();
+
+			held.pop()!.disconnect();
+			const again = open();
+			held.push(again);
+			await eventually(async () => {
+				if (!again.connected) again.connect();
+				expect(again.connected).toBe(true);
+			}, 5000, 200);
+		} finally {
+			for (const socket of held) socket.disconnect();
+			await limited.stop();
+		}
+	});
+});
