@@ -1,10 +1,11 @@
-// Profiles Narada under one load point: `node bench/profile.js [edits|workshop] [N]` starts the
+// Profiles Narada under one load point: `node bench/profile.js [edits|workshop|storm] [N]` starts the
 // server with --cpu-prof, runs the point, stops it gracefully and prints the top self-time
 // functions. Used to find why a target is missed before changing the core.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runJoinStorm } from './lib/scenarios.js';
 import { runBoardLoad } from './lib/workload.js';
 import { benchServer } from './servers/index.js';
 
@@ -15,11 +16,14 @@ const server = benchServer('narada', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=
 await server.start();
 let result;
 try {
-	result = await runBoardLoad(server, { n, shape, durationMs: 8000, warmupMs: 1000, seed: 7 });
+	result =
+		shape === 'storm'
+			? await runJoinStorm(server, { clients: n, boardBytes: 1_000_000 })
+			: await runBoardLoad(server, { n, shape, durationMs: 8000, warmupMs: 1000, seed: 7 });
 } finally {
 	await server.kill('SIGTERM');
 }
-console.log(JSON.stringify({ latency: result.latency, cpu: result.serverCpuPercent, loop: result.eventLoopP99Ms }));
+console.log(JSON.stringify(shape === 'storm' ? result : { latency: result.latency, cpu: result.serverCpuPercent, loop: result.eventLoopP99Ms }));
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error('no profile written');
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
