@@ -12,6 +12,9 @@ export const SERVER_ORIGIN = Symbol('narada.server');
 
 export type UpdateOrigin = BoardConnection | typeof SERVER_ORIGIN;
 
+/** How long awareness changes are merged before one message relays them all (see #relayAwareness). */
+export const AWARENESS_RELAY_MS = 50;
+
 export interface BoardDocumentHooks {
 	/** Something is waiting to be persisted, broadcast or answered. */
 	markDirty(board: BoardDocument): void;
@@ -37,6 +40,15 @@ export class BoardDocument {
 	idleTimer: NodeJS.Timeout | null = null;
 	#pendingUpdates: Array<{ update: Uint8Array; origin: UpdateOrigin }> = [];
 	#pendingSyncs: Array<{ connection: BoardConnection; stateVector: Uint8Array }> = [];
+	/**
+	 * The sync step 2 message with the whole board, shared by every fresh client until the doc
+	 * changes: a join storm or a cold load encodes (and copies) a large board once, not per client.
+	 * Only built when nothing is pending, so it never holds state that is not yet on disk.
+	 */
+	#fullStateMessage: Uint8Array | null = null;
+	/** Awareness client ids changed since the last relay, and the timer that relays them. */
+	#awarenessChanged = new Set<number>();
+	#awarenessTimer: NodeJS.Timeout | null = null;
 
 	constructor(
 		readonly boardId: string,
@@ -55,6 +67,7 @@ export class BoardDocument {
 		});
 		this.updatesSinceSnapshot = stored.updates.length;
 		this.lastUpdateId = stored.lastUpdateId;
+		this.#fullStateMessage = null;
 		this.doc.on('update', this.#collectUpdate);
 		this.status = 'ready';
 		for (const connection of this.connections) this.#start(connection);
@@ -127,19 +140,23 @@ export class BoardDocument {
 		}
 	}
 
-	/** Answers waiting sync requests; the full state is encoded once for all fresh clients. */
+	/**
+	 * Answers waiting sync requests. Fresh clients all get the same cached full-state message;
+	 * a client that already has part of the board gets its own diff.
+	 */
 	answerSyncs(): void {
 		if (this.#pendingUpdates.length > 0) return; // would show unpersisted state; next flush answers
 		const syncs = this.#pendingSyncs;
 		this.#pendingSyncs = [];
-		let fullState: Uint8Array | null = null;
 		for (const { connection, stateVector } of syncs) {
 			if (connection.closed) continue;
-			let update: Uint8Array;
-			if (isEmptyStateVector(stateVector)) update = fullState ??= Y.encodeStateAsUpdate(this.doc);
-			else update = Y.encodeStateAsUpdate(this.doc, stateVector);
-			connection.send(encodeSyncStep2(update));
+			if (isEmptyStateVector(stateVector)) connection.send(this.#fullState());
+			else connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
 		}
+	}
+
+	#fullState(): Uint8Array {
+		return (this.#fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc)));
 	}
 
 	get hasPendingSyncs(): boolean {
@@ -169,6 +186,10 @@ export class BoardDocument {
 	destroy(): void {
 		this.status = 'unloaded';
 		if (this.idleTimer) clearTimeout(this.idleTimer);
+		if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
+		this.#awarenessTimer = null;
+		this.#awarenessChanged.clear();
+		this.#fullStateMessage = null;
 		this.awareness.off('update', this.#relayAwareness);
 		this.awareness.destroy();
 		this.doc.off('update', this.#collectUpdate);
@@ -191,21 +212,32 @@ export class BoardDocument {
 	}
 
 	#collectUpdate = (update: Uint8Array, origin: unknown) => {
+		this.#fullStateMessage = null;
 		this.#pendingUpdates.push({ update, origin: origin as UpdateOrigin });
 		this.hooks.markDirty(this);
 	};
 
 	/**
-	 * Awareness is not persisted, so it is relayed at once — to the sender too: y-websocket's
-	 * client drops a connection that hears nothing for 30 s, and its own renewals every 15 s
-	 * are what it hears on a quiet board.
+	 * Awareness is not persisted, so it skips the flush; but relaying every cursor move to every
+	 * client costs N sends per message. Changes (removals included) are merged per board and sent
+	 * as one message every AWARENESS_RELAY_MS — to the sender too: y-websocket's client drops a
+	 * connection that hears nothing for 30 s, and its own renewals every 15 s are what it hears
+	 * on a quiet board. A client that changed twice in the window is sent only its latest state.
 	 */
 	#relayAwareness = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
 		_origin: unknown
 	) => {
-		const changed = added.concat(updated, removed);
-		if (changed.length === 0) return;
+		for (const ids of [added, updated, removed]) for (const id of ids) this.#awarenessChanged.add(id);
+		if (this.#awarenessChanged.size === 0 || this.#awarenessTimer) return;
+		this.#awarenessTimer = setTimeout(this.#flushAwareness, AWARENESS_RELAY_MS);
+	};
+
+	#flushAwareness = () => {
+		this.#awarenessTimer = null;
+		const changed = [...this.#awarenessChanged];
+		this.#awarenessChanged.clear();
+		if (changed.length === 0 || this.connections.size === 0 || this.status === 'unloaded') return;
 		const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
 		for (const connection of this.connections) connection.send(message);
 	};
