@@ -86,7 +86,7 @@ describe('facilitation channel (socket.io)', () => {
 		await join(honest, workshopA.workshopId);
 
 		const unknown = connect(workshopA.guest.token);
-		await new Promise((resolve) => unknown.once('connect', resolve));
+		await new Promise<void>((resolve) => unknown.once('connect', () => resolve()));
 		const unknownClosed = disconnected(unknown);
 		unknown.emit('board:delete-everything', { all: true });
 		expect(await unknownClosed).toBe('io server disconnect');
@@ -97,7 +97,7 @@ describe('facilitation channel (socket.io)', () => {
 		await eventually(() => expect(illTyped.connected).toBe(false));
 
 		const oversized = connect(workshopA.guest.token);
-		await new Promise((resolve) => oversized.once('connect', resolve));
+		await new Promise<void>((resolve) => oversized.once('connect', () => resolve()));
 		const oversizedClosed = disconnected(oversized);
 		oversized.emit('workshop:join', { workshopId: 'x'.repeat(100 * 1024) });
 		expect(await oversizedClosed).toBe('transport close');
