@@ -11,7 +11,8 @@ export function summarize(samples) {
 export function median(values) {
 	const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
 	if (v.length === 0) return null;
-	return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+	// Discarded runs can leave an even count; the mean of the middle two is rounded for the tables.
+	return v.length % 2 ? v[(v.length - 1) / 2] : round((v[v.length / 2 - 1] + v[v.length / 2]) / 2, 3);
 }
 
 export function round(x, digits = 2) {
