@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import { addNote, keptForOffline, noteTexts, openBoardPage, signedInContext, waitConnected } from '../support/board-page';
 import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
@@ -29,29 +30,8 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-async function contextFor(token: string): Promise<BrowserContext> {
-	const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 800 } });
-	await context.addCookies([{ name: 'narada_session', value: token, url: server.url }]);
-	return context;
-}
-
-async function openBoard(context: BrowserContext): Promise<Page> {
-	const page = await context.newPage();
-	await page.goto(`/boards/${seeded.boardId}`);
-	await waitConnected(page);
-	return page;
-}
-
-async function waitConnected(page: Page) {
-	await page.locator('[role="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
-}
-
-/** The service worker has the page, so a reload without network still opens the board. */
-async function keptForOffline(page: Page) {
-	await eventually(async () => {
-		expect(await page.evaluate(async (url) => !!(await caches.match(url)), page.url())).toBe(true);
-	}, 15_000);
-}
+const contextFor = (token: string) => signedInContext(browser, server, token);
+const openBoard = (context: BrowserContext) => openBoardPage(context, seeded.boardId);
 
 function note(page: Page, text: string) {
 	return page.getByTestId('note').filter({ hasText: text });
@@ -66,18 +46,6 @@ async function appendToNote(page: Page, text: string, addition: string) {
 	await textarea.press('Control+End');
 	await textarea.pressSequentially(addition);
 	await textarea.press('Escape');
-}
-
-async function addNote(page: Page, text: string) {
-	await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
-	const textarea = page.getByLabel('Treść notatki');
-	await textarea.waitFor();
-	await textarea.pressSequentially(text);
-	await textarea.press('Escape');
-}
-
-function noteTexts(page: Page) {
-	return page.getByTestId('note-text').allInnerTexts();
 }
 
 describe('fault: offline edits of a note others edit meanwhile (browser)', () => {

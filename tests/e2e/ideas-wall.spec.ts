@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import { addNote, keptForOffline, noteTexts, openBoardPage, signedInContext, waitConnected } from '../support/board-page';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
@@ -25,36 +26,8 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-/** A browser context signed in with a seeded session, in Polish (the default locale). */
-async function contextFor(token: string): Promise<BrowserContext> {
-	const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 800 } });
-	await context.addCookies([{ name: 'narada_session', value: token, url: server.url }]);
-	return context;
-}
-
-async function openBoard(context: BrowserContext, boardId = seeded.boardId): Promise<Page> {
-	const page = await context.newPage();
-	await page.goto(`/boards/${boardId}`);
-	await waitConnected(page);
-	return page;
-}
-
-async function waitConnected(page: Page) {
-	await page.locator('[role="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
-}
-
-/** Adds a note with the keyboard path a person without a mouse would use. */
-async function addNote(page: Page, text: string) {
-	await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
-	const textarea = page.getByLabel('Treść notatki');
-	await textarea.waitFor();
-	await textarea.pressSequentially(text);
-	await textarea.press('Escape');
-}
-
-function noteTexts(page: Page) {
-	return page.getByTestId('note-text').allInnerTexts();
-}
+const contextFor = (token: string) => signedInContext(browser, server, token);
+const openBoard = (context: BrowserContext, boardId = seeded.boardId) => openBoardPage(context, boardId);
 
 describe('ideas wall in the browser', () => {
 	it('shows each participant the other one’s notes live, and who is present', async () => {
@@ -226,11 +199,3 @@ describe('ideas wall in the browser', () => {
 		await jan.close();
 	});
 });
-
-/** Waits until the service worker holds a copy of the page, as it does for anyone who opened a board. */
-async function keptForOffline(page: Page) {
-	await eventually(async () => {
-		const kept = await page.evaluate(async (url) => !!(await caches.match(url)), page.url());
-		expect(kept).toBe(true);
-	}, 15_000);
-}

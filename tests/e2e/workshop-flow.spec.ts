@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import { addNote, waitConnected } from '../support/board-page';
 import { startServer, type TestServer } from '../support/server';
 import { utcToWallClock } from '../../src/lib/domain/workshop-time';
 
@@ -26,12 +27,6 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
 	const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
 	return context.newPage();
-}
-
-async function addNote(page: Page, text: string) {
-	await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
-	await page.getByLabel('Treść notatki').fill(text);
-	await page.keyboard.press('Escape');
 }
 
 describe('a workshop from set-up to shared notes', () => {
@@ -85,9 +80,7 @@ describe('a workshop from set-up to shared notes', () => {
 		await guest.waitForURL(/\/boards\//);
 
 		await facilitator.goto(guest.url());
-		for (const page of [facilitator, guest]) {
-			await page.locator('[role="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
-		}
+		for (const page of [facilitator, guest]) await waitConnected(page);
 
 		await addNote(facilitator, 'Brak koordynacji między instytucjami');
 		await addNote(guest, 'Długi czas oczekiwania na terapię');

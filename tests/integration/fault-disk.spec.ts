@@ -1,53 +1,27 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLAB_CLOSE } from '../../src/lib/collab/close-codes';
 import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
+import { smallDisk } from '../support/small-disk';
 import { connectBoard, whenSynced, type BoardClient } from './collab-client';
 
-/**
- * A full disk under a running server. Making the file read-only is not enough: the server's
- * SQLite handle is already open (and as root, permissions are not checked at all), so writes
- * would go on. A small tmpfs holds the database instead; the test empties the WAL (a TRUNCATE
- * checkpoint through its own connection) and fills the rest of the filesystem with a filler
- * file, so the next commit must grow the WAL and fails with SQLITE_FULL — exactly what a full
- * disk does. Deleting the filler frees the space again. Mounting needs root (CAP_SYS_ADMIN);
- * where that is missing the test is skipped and says so.
- */
-const mountPoint = mkdtempSync(join(tmpdir(), 'narada-disk-'));
-const mounted = tryMount();
-const databasePath = join(mountPoint, 'narada.db');
-const fillerPath = join(mountPoint, 'filler');
-
-function tryMount(): boolean {
-	try {
-		execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mountPoint], { stdio: 'ignore' });
-		return true;
-	} catch {
-		console.warn('fault-disk: cannot mount a tmpfs here (not root?); the full-disk test is skipped');
-		return false;
-	}
-}
+// A full disk under a running server: see tests/support/small-disk.ts for how it is made.
+const disk = smallDisk('fault-disk');
 
 let server: TestServer;
 let seeded: SeededWorkshop;
 const clients: BoardClient[] = [];
 
 beforeAll(async () => {
-	if (!mounted) return;
-	server = await startServer({ DATABASE_PATH: databasePath });
-	seeded = await seedWorkshop(databasePath);
+	if (!disk.mounted) return;
+	server = await startServer({ DATABASE_PATH: disk.databasePath });
+	seeded = await seedWorkshop(disk.databasePath);
 });
 afterAll(async () => {
 	for (const client of clients) client.destroy();
 	await server?.stop();
-	if (mounted) execFileSync('umount', [mountPoint]);
-	rmSync(mountPoint, { recursive: true, force: true });
+	disk.remove();
 });
 
 function connect(token: string): BoardClient {
@@ -66,33 +40,10 @@ function recordKeys(client: BoardClient): Set<string> {
 	return seen;
 }
 
-async function fillDisk() {
-	// Fold the WAL into the database and cut it to zero bytes, so the next commit needs new space.
-	await eventually(() => {
-		const sqlite = new BetterSqlite3(databasePath);
-		try {
-			const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-			expect(result.busy).toBe(0);
-		} finally {
-			sqlite.close();
-		}
-		expect(statSync(`${databasePath}-wal`).size).toBe(0);
-	});
-	const fd = openSync(fillerPath, 'w');
-	const chunk = Buffer.alloc(64 * 1024, 1);
-	try {
-		for (;;) writeSync(fd, chunk);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-	} finally {
-		closeSync(fd);
-	}
-}
-
 const unavailable = { code: COLLAB_CLOSE['storage-unavailable'], reason: 'storage-unavailable' };
 const unavailableCloses = (client: BoardClient) => client.closes.filter((c) => c.code === unavailable.code).length;
 
-describe.skipIf(!mounted)('fault: the disk fills up under a running server', () => {
+describe.skipIf(!disk.mounted)('fault: the disk fills up under a running server', () => {
 	it('tells writers their edits are not saved, shows nobody unsaved edits, and saves everything once space is back', async () => {
 		const alice = connect(seeded.guest.token);
 		const bob = connect(seeded.secondGuest.token);
@@ -101,7 +52,7 @@ describe.skipIf(!mounted)('fault: the disk fills up under a running server', () 
 		alice.addNote('before', 'Zapisane przed awarią');
 		await eventually(() => expect(carol.notes().before).toBeDefined());
 
-		await fillDisk();
+		await disk.fill();
 		const seenByAlice = recordKeys(alice);
 		const seenByBob = recordKeys(bob);
 		const seenByCarol = recordKeys(carol);
@@ -123,7 +74,7 @@ describe.skipIf(!mounted)('fault: the disk fills up under a running server', () 
 		expect(alice.closes.every((c) => c.code === unavailable.code)).toBe(true);
 
 		// Space is back: the clients' next retry saves what they kept, and everyone gets it.
-		rmSync(fillerPath);
+		disk.free();
 		const everything = ['alice-1', 'alice-2', 'before', 'bob-1'];
 		await eventually(() => {
 			for (const client of [alice, bob, carol]) expect(Object.keys(client.notes()).sort()).toEqual(everything);

@@ -1,0 +1,44 @@
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually } from './eventually';
+import type { TestServer } from './server';
+
+// What browser tests do on a board page, the way a person would do it.
+
+/** A browser context signed in with a seeded session, in Polish (the default locale). */
+export async function signedInContext(browser: Browser, server: TestServer, token: string): Promise<BrowserContext> {
+	const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 800 } });
+	await context.addCookies([{ name: 'narada_session', value: token, url: server.url }]);
+	return context;
+}
+
+export async function openBoardPage(context: BrowserContext, boardId: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(`/boards/${boardId}`);
+	await waitConnected(page);
+	return page;
+}
+
+export async function waitConnected(page: Page) {
+	await page.locator('[role="status"][data-state="connected"]').waitFor({ timeout: 15_000 });
+}
+
+/** Adds a note with the keyboard path a person without a mouse would use. */
+export async function addNote(page: Page, text: string) {
+	await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
+	const textarea = page.getByLabel('Treść notatki');
+	await textarea.waitFor();
+	await textarea.pressSequentially(text);
+	await textarea.press('Escape');
+}
+
+export function noteTexts(page: Page) {
+	return page.getByTestId('note-text').allInnerTexts();
+}
+
+/** Waits until the service worker holds a copy of the page, as it does for anyone who opened a board. */
+export async function keptForOffline(page: Page) {
+	await eventually(async () => {
+		expect(await page.evaluate(async (url) => !!(await caches.match(url)), page.url())).toBe(true);
+	}, 15_000);
+}
