@@ -1,11 +1,11 @@
-// Profiles Narada under one load point: `node bench/profile.js [edits|workshop|storm] [N]` starts the
+// Profiles Narada under one load point: `node bench/profile.js [edits|workshop|storm|cold] [N]` starts the
 // server with --cpu-prof, runs the point, stops it gracefully and prints the top self-time
 // functions. Used to find why a target is missed before changing the core.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runJoinStorm } from './lib/scenarios.js';
+import { runColdLoad, runJoinStorm } from './lib/scenarios.js';
 import { runBoardLoad } from './lib/workload.js';
 import { benchServer } from './servers/index.js';
 
@@ -19,12 +19,15 @@ try {
 	result =
 		shape === 'storm'
 			? await runJoinStorm(server, { clients: n, boardBytes: 1_000_000 })
-			: await runBoardLoad(server, { n, shape, durationMs: 8000, warmupMs: 1000, seed: 7 });
+			: shape === 'cold'
+				? await runColdLoad(server, { updates: n })
+				: await runBoardLoad(server, { n, shape, durationMs: 8000, warmupMs: 1000, seed: 7 });
 } finally {
 	await server.kill('SIGTERM');
 }
-console.log(JSON.stringify(shape === 'storm' ? result : { latency: result.latency, cpu: result.serverCpuPercent, loop: result.eventLoopP99Ms }));
-const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+console.log(JSON.stringify(shape === 'storm' || shape === 'cold' ? result : { latency: result.latency, cpu: result.serverCpuPercent, loop: result.eventLoopP99Ms }));
+// The cold load restarts the server: the last profile is the one that loaded the board.
+const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
 if (!file) throw new Error('no profile written');
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
 const self = new Map();

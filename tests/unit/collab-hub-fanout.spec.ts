@@ -3,7 +3,7 @@ import pino from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BoardHub } from '../../src/lib/server/collab/board-hub';
+import { BoardHub, FAN_OUT_UNPACED_CONNECTIONS, fanOutIntervalMs } from '../../src/lib/server/collab/board-hub';
 import { encodeSyncStep1 } from '../../src/lib/server/collab/protocol';
 import { createBoardUpdateStore } from '../../src/lib/server/db/board-updates';
 import type { DatabaseHandles } from '../../src/lib/server/db/index';
@@ -27,11 +27,14 @@ afterEach(async () => {
 /** A bare socket that keeps every message the hub sends it, as the very objects it was handed. */
 function listener(stateVector: Uint8Array = new Uint8Array([0])) {
 	const messages: Uint8Array[] = [];
-	const connection = hub.connect(boardId, identity(), { send: (m) => messages.push(m), close: () => {} });
+	const sentAt: number[] = [];
+	const connection = hub.connect(boardId, identity(), { send: (m) => messages.push(m) && sentAt.push(performance.now()), close: () => {} });
 	connection.receive(encodeSyncStep1(stateVector));
 	const syncStep2 = () => messages.filter((m) => m[0] === 0 && m[1] === 1);
 	const awareness = () => messages.filter((m) => m[0] === 1);
-	return { messages, connection, syncStep2, awareness };
+	/** When each document update was sent to this client. */
+	const updateTimes = () => sentAt.filter((_, i) => messages[i][0] === 0 && messages[i][1] === 2);
+	return { messages, connection, syncStep2, awareness, updateTimes };
 }
 
 function syncBody(message: Uint8Array): Uint8Array {
@@ -97,5 +100,42 @@ describe('BoardHub fan-out', () => {
 		anna.leave();
 		await eventually(() => expect(jan.awareness()).toHaveLength(2));
 		expect(awarenessStates(jan.awareness()[1]).getStates().has(anna.doc.clientID)).toBe(false);
+	});
+
+	it('sends a small board every tick, and spaces a crowded board\'s broadcasts so edits share a write', async () => {
+		expect(fanOutIntervalMs(FAN_OUT_UNPACED_CONNECTIONS)).toBe(0);
+		expect(fanOutIntervalMs(400)).toBeGreaterThan(0);
+
+		const writer = new FakeClient(hub, boardId, identity());
+		await eventually(() => expect(writer.synced).toBe(true));
+		const updatesTo = (l: ReturnType<typeof listener>) => l.messages.filter((m) => m[0] === 0 && m[1] === 2);
+		const editInSeparateTicks = async (prefix: string) => {
+			for (let k = 0; k < 10; k++) {
+				writer.addNote(`${prefix}${k}`, `Notatka ${k}`);
+				await new Promise((resolve) => setTimeout(resolve, 1)); // the next event-loop turn: its own flush
+			}
+		};
+
+		const few = listener();
+		await eventually(() => expect(few.syncStep2()).toHaveLength(1));
+		await editInSeparateTicks('small-');
+		await eventually(() => expect(updatesTo(few)).toHaveLength(10));
+
+		const crowdSize = 400;
+		const crowd = Array.from({ length: crowdSize }, () => listener());
+		await eventually(() => expect(crowd.every((l) => l.syncStep2().length === 1)).toBe(true));
+		await editInSeparateTicks('crowded-');
+		const sample = crowd[0];
+		await eventually(() => {
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, syncBody(sample.syncStep2()[0]));
+			for (const message of updatesTo(sample)) Y.applyUpdate(doc, syncBody(message));
+			expect(Object.keys(doc.getMap('notes').toJSON())).toHaveLength(20);
+		});
+		// Every edit arrived, in fewer writes than edits, spaced as the pacing says.
+		expect(updatesTo(sample).length).toBeLessThan(10);
+		const times = sample.updateTimes();
+		const gaps = times.slice(1).map((t, i) => t - times[i]);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(fanOutIntervalMs(crowdSize) - 1);
 	});
 });

@@ -38,6 +38,9 @@ export class BoardDocument {
 	updatesSinceSnapshot = 0;
 	lastUpdateId = 0;
 	idleTimer: NodeJS.Timeout | null = null;
+	/** Fan-out pacing (see fanOutIntervalMs in board-hub.ts): no broadcast before this moment. */
+	fanOutNotBefore = 0;
+	pacingTimer: NodeJS.Timeout | null = null;
 	#pendingUpdates: Array<{ update: Uint8Array; origin: UpdateOrigin }> = [];
 	#pendingSyncs: Array<{ connection: BoardConnection; stateVector: Uint8Array }> = [];
 	/**
@@ -67,7 +70,9 @@ export class BoardDocument {
 		});
 		this.updatesSinceSnapshot = stored.updates.length;
 		this.lastUpdateId = stored.lastUpdateId;
-		this.#fullStateMessage = null;
+		// A board saved as one snapshot (every unload compacts) already is its full state, encoded:
+		// the first clients after a restart get those bytes instead of a fresh encode of the doc.
+		this.#fullStateMessage = stored.snapshot && stored.updates.length === 0 ? encodeSyncStep2(stored.snapshot) : null;
 		this.doc.on('update', this.#collectUpdate);
 		this.status = 'ready';
 		for (const connection of this.connections) this.#start(connection);
@@ -186,6 +191,8 @@ export class BoardDocument {
 	destroy(): void {
 		this.status = 'unloaded';
 		if (this.idleTimer) clearTimeout(this.idleTimer);
+		if (this.pacingTimer) clearTimeout(this.pacingTimer);
+		this.pacingTimer = null;
 		if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
 		this.#awarenessTimer = null;
 		this.#awarenessChanged.clear();

@@ -75,6 +75,7 @@ export class BoardHub {
 	async applyServerUpdate(boardId: string, update: Uint8Array): Promise<void> {
 		const board = await this.#ready(boardId);
 		try {
+			board.fanOutNotBefore = 0; // the caller waits for this one: no pacing
 			board.applyServerUpdate(update);
 			await this.#flushScheduled?.promise;
 			// A failed write discards the board (see #persist): the caller must not report success.
@@ -202,8 +203,23 @@ export class BoardHub {
 		});
 	}
 
+	/** A paced board's updates wait (in memory, unacknowledged) until its next fan-out slot. */
+	#flushLater(board: BoardDocument, delayMs: number): void {
+		if (board.pacingTimer) return;
+		board.pacingTimer = setTimeout(() => {
+			board.pacingTimer = null;
+			if (board.status === 'ready') this.#markDirty(board);
+		}, Math.ceil(delayMs));
+	}
+
 	async #flush(): Promise<void> {
-		const boards = [...this.#dirty].filter((board) => board.status === 'ready');
+		const now = performance.now();
+		const boards: BoardDocument[] = [];
+		for (const board of this.#dirty) {
+			if (board.status !== 'ready') continue;
+			if (board.hasPendingUpdates && board.fanOutNotBefore > now) this.#flushLater(board, board.fanOutNotBefore - now);
+			else boards.push(board);
+		}
 		this.#dirty.clear();
 		const pending = boards.map((board) => ({ board, taken: board.takePending() }));
 		const writes = pending.filter((p) => p.taken !== null) as Array<{
@@ -214,6 +230,7 @@ export class BoardHub {
 		for (const { board, taken } of writes) {
 			if (!stored.has(board)) continue;
 			board.broadcast(taken.update, taken.origins);
+			board.fanOutNotBefore = now + fanOutIntervalMs(board.connections.size);
 		}
 		if (stored.size > 0 && this.#storedListeners.size > 0) {
 			const boardIds = [...stored].map((board) => board.boardId);
@@ -315,6 +332,21 @@ export class BoardHub {
 		}
 		this.#log.debug({ boardId: board.boardId }, 'board unloaded');
 	}
+}
+
+/**
+ * One broadcast costs a socket write per connection (about 10 µs each here, most of it in the
+ * kernel), so a board with hundreds of writers would spend its whole core on fan-out if every
+ * tick sent one. Past FAN_OUT_UNPACED_CONNECTIONS a board's broadcasts are spaced so that
+ * several edits share one write per client; smaller boards keep a send per tick (no added delay).
+ */
+export const FAN_OUT_UNPACED_CONNECTIONS = 150;
+const FAN_OUT_SPACING_US_PER_CONNECTION = 30;
+const FAN_OUT_MAX_SPACING_MS = 8;
+
+export function fanOutIntervalMs(connections: number): number {
+	const extra = connections - FAN_OUT_UNPACED_CONNECTIONS;
+	return extra <= 0 ? 0 : Math.min(FAN_OUT_MAX_SPACING_MS, (extra * FAN_OUT_SPACING_US_PER_CONNECTION) / 1000);
 }
 
 /** SQLite's codes for a disk that cannot take writes now but may later (full, read-only, I/O, locked). */

@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /**
@@ -78,18 +77,32 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 }
 
 function encodeSync(syncType: number, body: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_SYNC);
-	encoding.writeVarUint(encoder, syncType);
-	encoding.writeVarUint8Array(encoder, body);
-	return encoding.toUint8Array(encoder);
+	return withHeader([MESSAGE_SYNC, syncType], body);
 }
 
 export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-	encoding.writeVarUint8Array(encoder, awarenessUpdate);
-	return encoding.toUint8Array(encoder);
+	return withHeader([MESSAGE_AWARENESS], awarenessUpdate);
+}
+
+/**
+ * The header bytes (each < 128, so one varUint byte), the body's length as a varUint, then the
+ * body, written into one buffer of the exact size: a board-sized sync message is copied once,
+ * not grown and re-copied chunk by chunk as lib0's encoder does.
+ */
+function withHeader(header: number[], body: Uint8Array): Uint8Array {
+	let lengthBytes = 1;
+	for (let rest = body.length; rest > 0x7f; rest = Math.floor(rest / 128)) lengthBytes++;
+	const message = new Uint8Array(header.length + lengthBytes + body.length);
+	message.set(header);
+	let offset = header.length;
+	let rest = body.length;
+	while (rest > 0x7f) {
+		message[offset++] = 0x80 | (rest & 0x7f);
+		rest = Math.floor(rest / 128);
+	}
+	message[offset++] = rest;
+	message.set(body, offset);
+	return message;
 }
 
 /** A state vector that says "I have nothing": the common case of a fresh browser tab. */
