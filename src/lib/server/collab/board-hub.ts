@@ -230,7 +230,8 @@ export class BoardHub {
 		for (const { board, taken } of writes) {
 			if (!stored.has(board)) continue;
 			board.broadcast(taken.update, taken.origins);
-			board.fanOutNotBefore = now + fanOutIntervalMs(board.connections.size);
+			// Counted from the end of this fan-out: a slow one must not let the next follow at once.
+			board.fanOutNotBefore = performance.now() + fanOutIntervalMs(board.connections.size);
 		}
 		if (stored.size > 0 && this.#storedListeners.size > 0) {
 			const boardIds = [...stored].map((board) => board.boardId);
