@@ -1,9 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { BoardKind } from '../domain/boards/registry';
+import * as Y from 'yjs';
+import { treeKindOfBoard, type BoardKind } from '../domain/boards/registry';
+import { initTreeDoc } from '../domain/problem-tree';
+import { insertInitialBoardUpdate } from './db/board-updates';
 import type { Database } from './db/schema';
 
 /** Boards of a strategy process. Callers check membership first (see process-guards.ts). */
 
+/**
+ * A tree board is stored with its meta and core box already in place (one transaction with
+ * the board row): if the first two clients each created the core, one would overwrite the other.
+ */
 export async function createBoard(
 	db: Kysely<Database>,
 	processId: string,
@@ -12,11 +19,28 @@ export async function createBoard(
 	now = Date.now()
 ): Promise<string> {
 	const id = crypto.randomUUID();
-	await db
-		.insertInto('boards')
-		.values({ id, process_id: processId, kind: input.kind, title: input.title, area: input.area, created_by: userId, created_at: now })
-		.execute();
+	const initialState = initialBoardState(input.kind, userId, now);
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('boards')
+			.values({ id, process_id: processId, kind: input.kind, title: input.title, area: input.area, created_by: userId, created_at: now })
+			.execute();
+		if (initialState) await insertInitialBoardUpdate(trx, id, initialState, now);
+	});
 	return id;
+}
+
+/** The state a board of this kind starts with, or null when it starts empty. */
+function initialBoardState(kind: BoardKind, userId: string, now: number): Uint8Array | null {
+	const treeKind = treeKindOfBoard(kind);
+	if (!treeKind) return null;
+	const doc = new Y.Doc();
+	try {
+		initTreeDoc(doc, treeKind, { by: userId, now });
+		return Y.encodeStateAsUpdate(doc);
+	} finally {
+		doc.destroy();
+	}
 }
 
 export async function listBoards(db: Kysely<Database>, processId: string): Promise<BoardSummary[]> {

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { computeRestoreUpdate, openState } from '../domain/doc-restore';
+import { treeKindOfBoard } from '../domain/boards/registry';
 import { listNotes, type IdeaNote } from '../domain/ideas-wall';
+import { deriveTree, type TreeBox, type TreeKind, type TreeRole } from '../domain/problem-tree';
 import type { BoardHub } from './collab/board-hub';
 import { getBoardHub } from './collab/hub-registry';
 import type { AppContext } from './context';
@@ -53,24 +55,69 @@ export function listRestorePoints(context: AppContext, boardId: string): Restore
 
 export interface RestorePointPreview {
 	point: RestorePointSummary;
-	/** The ideas wall as it was (the only board kind so far; later kinds add their own view). */
-	notes: IdeaNote[];
-	/** How many notes the board has now, to compare. */
-	currentNoteCount: number;
+	/** The board as it was, in the shape its kind is read in. */
+	board: BoardStatePreview;
 }
 
-export async function previewRestorePoint(context: AppContext, boardId: string, pointId: string): Promise<RestorePointPreview | null> {
+export type BoardStatePreview =
+	| {
+			kind: 'ideas-wall';
+			notes: IdeaNote[];
+			/** How many notes the board has now, to compare. */
+			currentNoteCount: number;
+	  }
+	| {
+			kind: 'tree';
+			treeKind: TreeKind;
+			core: TreePreviewBox;
+			boxCount: number;
+			currentBoxCount: number;
+	  };
+
+/** A tree box reduced to what recognising a state needs, with its subtree. */
+export interface TreePreviewBox {
+	id: string;
+	text: string;
+	role: TreeRole;
+	repaired: boolean;
+	children: TreePreviewBox[];
+}
+
+export async function previewRestorePoint(
+	context: AppContext,
+	boardId: string,
+	boardKind: string,
+	pointId: string
+): Promise<RestorePointPreview | null> {
 	const point = store(context).get(boardId, pointId);
 	if (!point) return null;
 	const earlier = openState(point.state);
 	const now = openState(await currentState(context, boardId));
 	try {
 		const { state: _state, ...summary } = point;
-		return { point: summary, notes: listNotes(earlier), currentNoteCount: listNotes(now).length };
+		return { point: summary, board: previewBoardState(boardKind, earlier, now) };
 	} finally {
 		earlier.destroy();
 		now.destroy();
 	}
+}
+
+function previewBoardState(boardKind: string, earlier: Y.Doc, now: Y.Doc): BoardStatePreview {
+	if (treeKindOfBoard(boardKind)) {
+		const tree = deriveTree(earlier);
+		return { kind: 'tree', treeKind: tree.treeKind, core: toPreviewBox(tree.core), boxCount: tree.size, currentBoxCount: deriveTree(now).size };
+	}
+	return { kind: 'ideas-wall', notes: listNotes(earlier), currentNoteCount: listNotes(now).length };
+}
+
+function toPreviewBox(box: TreeBox): TreePreviewBox {
+	return {
+		id: box.id,
+		text: box.text,
+		role: box.role,
+		repaired: box.repaired !== null,
+		children: box.children.map(toPreviewBox)
+	};
 }
 
 export type RestoreOutcome = 'restored' | 'unchanged' | 'not-found' | 'unavailable';

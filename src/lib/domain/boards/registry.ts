@@ -2,10 +2,17 @@
  * The board kinds a facilitator can create. Each kind has its own folder under
  * lib/domain/<kind> (Yjs schema) and lib/components/<kind> (its view); later issues add kinds here.
  */
-export const BOARD_KINDS = ['ideas-wall'] as const;
+export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree'] as const;
 
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
 export function isBoardKind(value: unknown): value is BoardKind {
 	return typeof value === 'string' && (BOARD_KINDS as readonly string[]).includes(value);
+}
+
+/** Kinds whose doc is a tree (lib/domain/problem-tree), and which tree each one holds. */
+export const TREE_BOARD_KINDS = { 'problem-tree': 'problem', 'objective-tree': 'objective' } as const;
+
+export function treeKindOfBoard(kind: string): 'problem' | 'objective' | null {
+	return kind === 'problem-tree' || kind === 'objective-tree' ? TREE_BOARD_KINDS[kind] : null;
 }

@@ -1,4 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
 
 /**
  * The board update log and its snapshots, on the raw better-sqlite3 handle: this is the hot
@@ -79,4 +81,18 @@ export function createBoardUpdateStore(sqlite: BetterSqlite3.Database): BoardUpd
 		compact: (boardId, state, upToId, now = Date.now()) => compact(boardId, state, upToId, now),
 		boardExists: (boardId) => selectBoard.get(boardId) !== undefined
 	};
+}
+
+/**
+ * Stores a new board's starting state (e.g. a tree's core box) as its first update. Call it in
+ * the transaction that inserts the board row, so no client can ever load the board without it;
+ * the hub then replays it like any other stored update.
+ */
+export async function insertInitialBoardUpdate(
+	trx: Kysely<Database>,
+	boardId: string,
+	update: Uint8Array,
+	now = Date.now()
+): Promise<void> {
+	await trx.insertInto('board_updates').values({ board_id: boardId, update, created_at: now }).execute();
 }

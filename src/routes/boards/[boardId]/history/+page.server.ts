@@ -1,7 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { resolveBoardAccess } from '$lib/server/access';
-import { createRestorePoint, listRestorePoints, previewRestorePoint, restoreBoard } from '$lib/server/restore-points';
+import { createRestorePoint, listRestorePoints, previewRestorePoint, restoreBoard, type BoardStatePreview } from '$lib/server/restore-points';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,18 +24,27 @@ export const load: PageServerLoad = async (event) => {
 	const board = await context.db.selectFrom('boards').select(['id', 'title', 'kind']).where('id', '=', boardId).executeTakeFirst();
 	if (!board) error(404, m.board_not_found());
 	const selectedId = event.url.searchParams.get('point');
-	const preview = selectedId ? await previewRestorePoint(context, boardId, selectedId) : null;
+	const preview = selectedId ? await previewRestorePoint(context, boardId, board.kind, selectedId) : null;
 	return {
 		board,
 		points: listRestorePoints(context, boardId).map(({ id, reason, createdAt }) => ({ id, reason, createdAt })),
 		preview: preview && {
 			point: { id: preview.point.id, reason: preview.point.reason, createdAt: preview.point.createdAt },
-			notes: preview.notes.map(({ id, text, color, x, y }) => ({ id, text, color, x, y })),
-			currentNoteCount: preview.currentNoteCount
+			board: boardPreview(preview.board)
 		},
 		missingPoint: selectedId !== null && preview === null
 	};
 };
+
+/** Only what the preview shows goes to the page. */
+function boardPreview(board: BoardStatePreview) {
+	if (board.kind === 'tree') return board;
+	return {
+		kind: board.kind,
+		notes: board.notes.map(({ id, text, color, x, y }) => ({ id, text, color, x, y })),
+		currentNoteCount: board.currentNoteCount
+	};
+}
 
 const restoreForm = z.object({
 	pointId: z.string().min(1).max(100),
