@@ -138,4 +138,27 @@ describe('BoardHub fan-out', () => {
 		const gaps = times.slice(1).map((t, i) => t - times[i]);
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(fanOutIntervalMs(crowdSize));
 	});
+
+	it('answers fresh clients waiting for a board stored as one snapshot with those very bytes, once', async () => {
+		const writer = new FakeClient(hub, boardId, identity());
+		writer.addNote('n1', 'Mieszkania chronione');
+		writer.addNote('n2', 'Asystent rodziny');
+		await eventually(() => expect(writer.synced).toBe(true));
+		const partial = new Y.Doc();
+		Y.applyUpdate(partial, Y.encodeStateAsUpdate(writer.doc));
+		writer.addNote('n3', 'Opieka wytchnieniowa');
+		await hub.close(); // unloading compacts: the board is now one snapshot row
+		const snapshot = createBoardUpdateStore(database.sqlite).load(boardId)!;
+		expect(snapshot.updates).toHaveLength(0);
+
+		hub = new BoardHub({ store: createBoardUpdateStore(database.sqlite), log, idleMs: 60_000 });
+		const fresh = listener(); // both connect before the board has loaded
+		const returning = listener(Y.encodeStateVector(partial));
+		await eventually(() => expect(returning.syncStep2()).toHaveLength(1));
+		await eventually(() => expect(fresh.messages.some((m) => m[0] === 0 && m[1] === 0)).toBe(true));
+		expect(fresh.syncStep2()).toHaveLength(1);
+		expect(Buffer.from(syncBody(fresh.syncStep2()[0])).equals(Buffer.from(snapshot.snapshot!))).toBe(true);
+		Y.applyUpdate(partial, syncBody(returning.syncStep2()[0]));
+		expect(Object.keys(partial.getMap('notes').toJSON()).sort()).toEqual(['n1', 'n2', 'n3']);
+	});
 });

@@ -7,7 +7,7 @@ import {
 import type { Logger } from '../log';
 import type { BoardDocument } from './board-document';
 import type { ConnectionIdentity } from './identity';
-import { decodeClientMessage, isDocumentContent, MalformedMessageError, type ClientMessage } from './protocol';
+import { decodeClientMessage, isDocumentContent, isEmptyStateVector, MalformedMessageError, type ClientMessage } from './protocol';
 
 /**
  * What the hub needs from a socket. The hub never owns a socket server: the WebSocket adapter
@@ -77,6 +77,24 @@ export class BoardConnection {
 			if (this.#closed) return;
 			this.#handle(data);
 		}
+	}
+
+	/**
+	 * While the board loads: removes a queued first sync request that asks for everything (a
+	 * fresh tab), so the board can answer it from stored bytes before replaying them.
+	 */
+	takeFreshSyncRequest(): boolean {
+		const first = this.#queue?.[0];
+		if (!first) return false;
+		let message: ClientMessage;
+		try {
+			message = decodeClientMessage(first);
+		} catch {
+			return false; // handled, and refused, in order once the board is ready
+		}
+		if (message.type !== 'sync-step-1' || !isEmptyStateVector(message.stateVector)) return false;
+		this.#queue!.shift();
+		return true;
 	}
 
 	send(message: Uint8Array): void {

@@ -64,15 +64,23 @@ export class BoardDocument {
 
 	/** Replays the snapshot and the later updates, then lets waiting connections in. */
 	load(stored: StoredBoard): void {
+		// A board saved as one snapshot (every unload compacts) already is its full state, encoded.
+		// Fresh clients waiting for it get those bytes before the replay, which is the slow part of
+		// a cold load: the socket takes the whole message at once, so they receive while we replay.
+		const fullState = stored.snapshot !== null && stored.updates.length === 0 ? encodeSyncStep2(stored.snapshot) : null;
+		if (fullState) {
+			for (const connection of this.connections) {
+				if (connection.takeFreshSyncRequest()) connection.send(fullState);
+			}
+		}
 		Y.transact(this.doc, () => {
 			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
 			for (const update of stored.updates) Y.applyUpdate(this.doc, update);
 		});
 		this.updatesSinceSnapshot = stored.updates.length;
 		this.lastUpdateId = stored.lastUpdateId;
-		// A board saved as one snapshot (every unload compacts) already is its full state, encoded:
-		// the first clients after a restart get those bytes instead of a fresh encode of the doc.
-		this.#fullStateMessage = stored.snapshot && stored.updates.length === 0 ? encodeSyncStep2(stored.snapshot) : null;
+		// Later fresh clients get the same bytes until the board changes: no encode of the doc.
+		this.#fullStateMessage = fullState;
 		this.doc.on('update', this.#collectUpdate);
 		this.status = 'ready';
 		for (const connection of this.connections) this.#start(connection);
