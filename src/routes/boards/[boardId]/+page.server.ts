@@ -1,7 +1,8 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { resolveBoardAccess } from '$lib/server/access';
+import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { m } from '$lib/paraglide/messages';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { session, context } = locals;
@@ -34,4 +35,31 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		/** Facilitators go back to the process; guests never see it. */
 		processId: session.kind === 'user' ? processId : null
 	};
+};
+
+const REFUSALS: Record<ConvertRefusal, { status: number; message: () => string }> = {
+	'not-found': { status: 404, message: m.otree_error_not_found },
+	'not-a-problem-tree': { status: 400, message: m.otree_error_not_problem_tree },
+	'unsupported-version': { status: 409, message: m.otree_error_unsupported },
+	'unavailable': { status: 503, message: m.otree_error_unavailable }
+};
+
+export const actions: Actions = {
+	/**
+	 * "Convert to objective tree" (no fields): facilitators of the process only — participants
+	 * edit the trees, but creating boards is the facilitator's call. On success the browser goes
+	 * to the objective tree with `?converted=<added>,<moved>,<missing>` for the summary.
+	 */
+	convert: async ({ params, locals, url }) => {
+		const { session, context } = locals;
+		if (!session) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+		if (session.kind !== 'user') return fail(403, { convertError: m.otree_error_forbidden(), convertRefusal: 'forbidden' });
+		const outcome = await convertProblemTree(context, params.boardId, session.user.id);
+		if (!outcome.ok) {
+			const refusal = REFUSALS[outcome.reason];
+			return fail(refusal.status, { convertError: refusal.message(), convertRefusal: outcome.reason });
+		}
+		const { added, moved, flaggedMissing } = outcome.report;
+		redirect(303, `/boards/${outcome.objectiveBoardId}?converted=${added},${moved},${flaggedMissing}`);
+	}
 };
