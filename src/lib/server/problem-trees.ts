@@ -89,7 +89,7 @@ async function convert(context: AppContext, hub: BoardHub, board: ProblemBoard, 
 			context.log.info({ boardId: board.id, objectiveBoardId, userId }, 'objective tree created');
 		} else {
 			// The group's rephrasing is precious: a conversion can be taken back from the board history.
-			await createRestorePoint(context, objectiveBoardId, 'manual', userId, now);
+			await createRestorePoint(context, objectiveBoardId, 'before-conversion', userId, now);
 		}
 		Y.applyUpdate(objectiveDoc, await hub.getBoardStateUpdate(objectiveBoardId));
 		const report = await applyChange(hub, objectiveBoardId, objectiveDoc, () => {

@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
  * happens beside the board hub's hot path, and a synchronous insert-and-prune transaction keeps
  * the bound exact even when two points are taken at once.
  */
-export type RestorePointReason = 'activity' | 'before-lock' | 'before-restore' | 'manual';
+export type RestorePointReason = 'activity' | 'before-lock' | 'before-restore' | 'before-conversion' | 'manual';
 
 export interface RestorePointSummary {
 	id: string;
