@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { getAppContext, type AppContext } from '../src/lib/server/context';
+import { startWalCheckpointer } from '../src/lib/server/db/wal-checkpointer';
 import { attachCollab } from './collab';
 import { attachFacilitation } from './facilitation';
 
@@ -11,6 +12,8 @@ export interface RealtimeOptions {
 /** Wires the board sockets and socket.io onto an http server (ours in production, Vite's in dev). */
 export async function attachRealtime(httpServer: HttpServer, context?: AppContext, options: RealtimeOptions = {}) {
 	const ctx = context ?? (await getAppContext());
+	const checkpointer =
+		ctx.config.databasePath === ':memory:' ? null : startWalCheckpointer(ctx.sqlite, { path: ctx.config.databasePath, log: ctx.log });
 	const collab = attachCollab(httpServer, ctx);
 	const facilitation = attachFacilitation(httpServer, ctx);
 
@@ -32,6 +35,7 @@ export async function attachRealtime(httpServer: HttpServer, context?: AppContex
 		async close() {
 			await facilitation.close();
 			await collab.close();
+			await checkpointer?.stop();
 		}
 	};
 }
