@@ -6,6 +6,9 @@ import { addFacilitatorByEmail, listMembers } from '$lib/server/processes';
 import { createWorkshop, listWorkshops } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Objective trees are made only by converting a problem tree, so the form never offers them. */
+const CREATABLE_KINDS: readonly string[] = ['ideas-wall', 'problem-tree'];
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { process } = await requireProcessMember(locals, url, params.processId);
 	const db = locals.context.db;
@@ -14,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		listWorkshops(db, process.id),
 		listMembers(db, process.id)
 	]);
-	return { process, boards, workshops, members, isOwner: process.role === 'owner' };
+	return { process, boards, workshops, members, isOwner: process.role === 'owner', creatableKinds: CREATABLE_KINDS };
 };
 
 export const actions: Actions = {
@@ -24,6 +27,7 @@ export const actions: Actions = {
 		const values = formValues(data, ['kind', 'title', 'area']);
 		const parsed = boardSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'board', errors: fieldErrors(parsed.error), values });
+		if (!CREATABLE_KINDS.includes(parsed.data.kind)) return fail(400, { form: 'board', errors: { kind: 'kind' }, values });
 		await createBoard(locals.context.db, process.id, user.id, parsed.data);
 		return { form: 'board', created: true };
 	},
