@@ -38,7 +38,9 @@ export function sectorName(sector: string): string {
 }
 
 const BOARD_KIND_LABELS: Record<string, () => string> = {
-	'ideas-wall': m.process_board_kind_ideas_wall
+	'ideas-wall': m.process_board_kind_ideas_wall,
+	'problem-tree': m.ptree_kind_problem_tree,
+	'objective-tree': m.ptree_kind_objective_tree
 };
 
 export function boardKindLabel(kind: string): string {

@@ -182,6 +182,13 @@ describe('problem tree in the browser', () => {
 		await annaPage.getByRole('button', { name: 'Diagram' }).click();
 		await annaPage.screenshot({ path: `${SHOTS}/problem-tree-diagram.png`, fullPage: true });
 
+		// The diagram takes the same keyboard moves as the outline.
+		await annaPage.locator('[data-box-id]').filter({ hasText: SUB_CAUSE }).focus();
+		await annaPage.keyboard.press('Alt+ArrowLeft');
+		await eventually(async () => expect((await outlineShape(janPage)).at(-2)).toBe(`2 ${SUB_CAUSE}`), 10_000);
+		await annaPage.keyboard.press('Control+z');
+		await eventually(async () => expect(await outlineShape(janPage)).toEqual(shape), 10_000);
+
 		const axe = await new AxeBuilder({ page: annaPage as never }).analyze();
 		const diagramViolations = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		await annaPage.getByRole('button', { name: 'Konspekt' }).click();

@@ -183,7 +183,7 @@ describe('converting a problem tree into an objective tree over HTTP', () => {
 		expect(objectiveOf(tree, ids.schools).objective?.sourceMissing).toBe(true);
 		expect(objectiveOf(tree, ids.coordination).objective?.rephrased).toBe(true);
 		// The state before the re-conversion can be restored from the board history.
-		expect(query("SELECT id FROM board_restore_points WHERE board_id = ? AND reason = 'manual'", objectiveBoardId)).toHaveLength(1);
+		expect(query("SELECT id FROM board_restore_points WHERE board_id = ? AND reason = 'before-conversion'", objectiveBoardId)).toHaveLength(1);
 
 		// The group keeps working on the same document: nothing forked.
 		editBoxText(groupWatcher.doc, CORE_BOX_ID, 'Rodziny żyją bez przemocy');

@@ -25,16 +25,6 @@ export function addAboveLabel(treeKind: TreeKind): string {
 	return treeKind === 'objective' ? m.ptree_add_end() : m.ptree_add_effect();
 }
 
-const KIND_LABELS: Record<string, () => string> = {
-	'problem-tree': m.ptree_kind_problem_tree,
-	'objective-tree': m.ptree_kind_objective_tree
-};
-
-/** The board-kind label for the tree kinds, or null for kinds this folder does not own. */
-export function treeBoardKindLabel(kind: string): string | null {
-	return KIND_LABELS[kind]?.() ?? null;
-}
-
 /** What a screen reader and the outline show for a box whose text is still empty. */
 export function boxDisplayText(text: string): string {
 	return text.trim() || m.ptree_empty_text();

@@ -4,6 +4,9 @@
  */
 export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree'] as const;
 
+/** Kinds a facilitator creates from the process page; objective trees come only from a conversion. */
+export const CREATABLE_BOARD_KINDS: readonly BoardKind[] = ['ideas-wall', 'problem-tree'];
+
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
 export function isBoardKind(value: unknown): value is BoardKind {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { CREATABLE_BOARD_KINDS } from '$lib/domain/boards/registry';
 import { createBoard, listBoards } from '$lib/server/boards';
 import { requireProcessMember } from '$lib/server/process-guards';
 import { boardSchema, facilitatorSchema, fieldErrors, formValues, workshopSchema } from '$lib/server/process-forms';
@@ -6,8 +7,6 @@ import { addFacilitatorByEmail, listMembers } from '$lib/server/processes';
 import { createWorkshop, listWorkshops } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Objective trees are made only by converting a problem tree, so the form never offers them. */
-const CREATABLE_KINDS: readonly string[] = ['ideas-wall', 'problem-tree'];
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { process } = await requireProcessMember(locals, url, params.processId);
@@ -17,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		listWorkshops(db, process.id),
 		listMembers(db, process.id)
 	]);
-	return { process, boards, workshops, members, isOwner: process.role === 'owner', creatableKinds: CREATABLE_KINDS };
+	return { process, boards, workshops, members, isOwner: process.role === 'owner', creatableKinds: CREATABLE_BOARD_KINDS };
 };
 
 export const actions: Actions = {
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		const values = formValues(data, ['kind', 'title', 'area']);
 		const parsed = boardSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { form: 'board', errors: fieldErrors(parsed.error), values });
-		if (!CREATABLE_KINDS.includes(parsed.data.kind)) return fail(400, { form: 'board', errors: { kind: 'kind' }, values });
+		if (!(CREATABLE_BOARD_KINDS as readonly string[]).includes(parsed.data.kind)) return fail(400, { form: 'board', errors: { kind: 'kind' }, values });
 		await createBoard(locals.context.db, process.id, user.id, parsed.data);
 		return { form: 'board', created: true };
 	},
