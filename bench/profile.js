@@ -26,8 +26,12 @@ try {
 	await server.kill('SIGTERM');
 }
 console.log(JSON.stringify(shape === 'storm' || shape === 'cold' ? result : { latency: result.latency, cpu: result.serverCpuPercent, loop: result.eventLoopP99Ms }));
-// The cold load restarts the server: the last profile is the one that loaded the board.
-const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1);
+// Files are CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the event loop (the
+// WAL checkpoint worker writes its own). The cold load restarts the server: the last one loaded the board.
+const file = readdirSync(dir)
+	.filter((f) => f.endsWith('.cpuprofile') && f.split('.')[4] === '0')
+	.sort()
+	.at(-1);
 if (!file) throw new Error('no profile written');
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
 const self = new Map();

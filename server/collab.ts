@@ -68,8 +68,9 @@ export function attachCollab(httpServer: HttpServer, context: AppContext) {
 					const { boardId, identity } = decision;
 					alive.add(ws);
 					const connection = hub.connect(boardId, identity, {
-						send: (message) => {
-							if (ws.readyState === ws.OPEN) ws.send(message, { binary: true });
+						send: (message, written) => {
+							if (ws.readyState === ws.OPEN) ws.send(message, { binary: true }, written && (() => written()));
+							else written?.();
 						},
 						close: (code, reason) => ws.close(code, reason)
 					});

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -39,5 +39,9 @@ describe('WAL checkpoints off the event loop', () => {
 		await checkpointer.stop();
 		checkpointer = null;
 		expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+		// The worker's connection is closed: ours is the last, so closing it removes the WAL.
+		await database.close();
+		expect(existsSync(`${path}-wal`)).toBe(false);
+		database = openDatabase(path);
 	});
 });

@@ -14,7 +14,8 @@ import { decodeClientMessage, isDocumentContent, isEmptyStateVector, MalformedMe
  * (server/collab.ts) or a test implements this and feeds frames into `receive`.
  */
 export interface CollabTransport {
-	send(message: Uint8Array): void;
+	/** `written`, when given, is called once the message has left for the network (or failed to). */
+	send(message: Uint8Array, written?: () => void): void;
 	close(code: number, reason: CollabCloseReason): void;
 }
 
@@ -33,6 +34,9 @@ export class BoardConnection {
 	 */
 	#initialSyncDone = false;
 	#initialAllowance = COLLAB_MAX_BOARD_BYTES;
+	/** Settles when the first frame arrives (or the connection ends): a loading board waits briefly for it. */
+	readonly firstFrame: Promise<void>;
+	#firstFrameArrived!: () => void;
 	/** The awareness client id this connection speaks for: the first one it used. */
 	awarenessClientId: number | null = null;
 
@@ -42,7 +46,9 @@ export class BoardConnection {
 		readonly transport: CollabTransport,
 		private readonly board: BoardDocument,
 		private readonly log: Logger
-	) {}
+	) {
+		this.firstFrame = new Promise((resolve) => (this.#firstFrameArrived = resolve));
+	}
 
 	get closed(): boolean {
 		return this.#closed;
@@ -51,6 +57,7 @@ export class BoardConnection {
 	/** Feeds one frame from the socket. Never throws: a bad frame closes this connection only. */
 	receive(data: Uint8Array, isBinary = true): void {
 		if (this.#closed) return;
+		this.#firstFrameArrived();
 		if (!isBinary) return this.close('malformed-message', 'text frame');
 		if (data.length > COLLAB_MAX_MESSAGE_BYTES) {
 			const firstSync = !this.#initialSyncDone && isDocumentContent(data);
@@ -97,11 +104,12 @@ export class BoardConnection {
 		return true;
 	}
 
-	send(message: Uint8Array): void {
-		if (this.#closed) return;
+	send(message: Uint8Array, written?: () => void): void {
+		if (this.#closed) return written?.();
 		try {
-			this.transport.send(message);
+			this.transport.send(message, written);
 		} catch (error) {
+			written?.();
 			this.log.warn({ boardId: this.boardId, err: error }, 'board socket send failed');
 			this.close('internal-error');
 		}
@@ -111,6 +119,7 @@ export class BoardConnection {
 	close(reason: CollabCloseReason, detail?: string): void {
 		if (this.#closed) return;
 		this.#closed = true;
+		this.#firstFrameArrived();
 		const level = reason === 'server-shutdown' || reason === 'session-revoked' ? 'info' : 'warn';
 		this.log[level](
 			{ boardId: this.boardId, reason, detail, who: this.identity.presence.id, role: this.identity.presence.role },
@@ -128,6 +137,7 @@ export class BoardConnection {
 	transportClosed(): void {
 		if (this.#closed) return;
 		this.#closed = true;
+		this.#firstFrameArrived();
 		this.board.detach(this);
 	}
 

@@ -7,6 +7,13 @@ import { guardAwarenessUpdate } from './awareness-guard';
 import type { BoardConnection } from './board-connection';
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyStateVector } from './protocol';
 
+/** The longest a cold load waits for early full-state messages to leave before replaying anyway. */
+const EARLY_STATE_WAIT_MS = 200;
+/** …and for the first request of a socket that opened just before the load. */
+const FIRST_REQUEST_WAIT_MS = 20;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 /** Origin of updates the server makes itself (restore points, templates). */
 export const SERVER_ORIGIN = Symbol('narada.server');
 
@@ -63,16 +70,22 @@ export class BoardDocument {
 	}
 
 	/** Replays the snapshot and the later updates, then lets waiting connections in. */
-	load(stored: StoredBoard): void {
+	async load(stored: StoredBoard): Promise<void> {
 		// A board saved as one snapshot (every unload compacts) already is its full state, encoded.
 		// Fresh clients waiting for it get those bytes before the replay, which is the slow part of
-		// a cold load: the socket takes the whole message at once, so they receive while we replay.
+		// a cold load, and the replay waits until the sockets have taken them (the kernel drains a
+		// large message over several event-loop turns), so they receive while we replay.
 		const fullState = stored.snapshot !== null && stored.updates.length === 0 ? encodeSyncStep2(stored.snapshot) : null;
-		if (fullState) {
-			for (const connection of this.connections) {
-				if (connection.takeFreshSyncRequest()) connection.send(fullState);
-			}
+		if (fullState && this.connections.size > 0) {
+			// A socket that just opened has its first request in flight: wait a moment for it.
+			await Promise.race([Promise.all([...this.connections].map((c) => c.firstFrame)), delay(FIRST_REQUEST_WAIT_MS)]);
 		}
+		const written: Promise<void>[] = [];
+		for (const connection of fullState ? this.connections : []) {
+			if (connection.takeFreshSyncRequest()) written.push(new Promise((resolve) => connection.send(fullState!, resolve)));
+		}
+		if (written.length > 0) await Promise.race([Promise.all(written), delay(EARLY_STATE_WAIT_MS)]);
+		if (this.status !== 'loading') return; // discarded meanwhile (hub closed, board deleted)
 		Y.transact(this.doc, () => {
 			if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
 			for (const update of stored.updates) Y.applyUpdate(this.doc, update);

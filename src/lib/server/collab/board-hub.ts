@@ -171,7 +171,7 @@ export class BoardHub {
 		try {
 			const stored = await this.#store.load(board.boardId);
 			if (!stored) return this.#discard(board, 'board-not-found');
-			board.load(stored);
+			await board.load(stored);
 			this.#idleIfUnused(board);
 		} catch (error) {
 			this.#log.error({ boardId: board.boardId, err: error }, 'board failed to load');

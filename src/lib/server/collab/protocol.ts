@@ -87,21 +87,22 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
 /**
  * The header bytes (each < 128, so one varUint byte), the body's length as a varUint, then the
  * body, written into one buffer of the exact size: a board-sized sync message is copied once,
- * not grown and re-copied chunk by chunk as lib0's encoder does.
+ * not grown and re-copied chunk by chunk as lib0's encoder does. Buffer#copy is a memcpy;
+ * Uint8Array#set at an odd offset took V8 about 5 ms per 1.5 MB here.
  */
 function withHeader(header: number[], body: Uint8Array): Uint8Array {
 	let lengthBytes = 1;
 	for (let rest = body.length; rest > 0x7f; rest = Math.floor(rest / 128)) lengthBytes++;
-	const message = new Uint8Array(header.length + lengthBytes + body.length);
-	message.set(header);
-	let offset = header.length;
+	const message = Buffer.allocUnsafe(header.length + lengthBytes + body.length);
+	let offset = 0;
+	for (const byte of header) message[offset++] = byte;
 	let rest = body.length;
 	while (rest > 0x7f) {
 		message[offset++] = 0x80 | (rest & 0x7f);
 		rest = Math.floor(rest / 128);
 	}
 	message[offset++] = rest;
-	message.set(body, offset);
+	Buffer.from(body.buffer, body.byteOffset, body.byteLength).copy(message, offset);
 	return message;
 }
 

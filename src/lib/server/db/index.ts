@@ -29,6 +29,8 @@ export function openDatabase(path: string, synchronous: 'NORMAL' | 'FULL' = 'NOR
 		db,
 		async close() {
 			await db.destroy();
+			// Kysely closes the handle only if it ever ran a query; the WAL is folded in on the last close.
+			if (sqlite.open) sqlite.close();
 		}
 	};
 }

@@ -56,7 +56,14 @@ export function startWalCheckpointer(
 	return {
 		async stop() {
 			stopping = true;
-			await worker.terminate();
+			// The worker closes its connection itself: the main connection must be the last one to
+			// close, because only the last close folds the WAL into the file and removes it. A WAL
+			// left behind costs the next start a recovery read of the whole log.
+			const exited = new Promise((resolve) => worker.once('exit', resolve));
+			worker.postMessage('stop');
+			const timeout = setTimeout(() => void worker.terminate(), 2000);
+			await exited;
+			clearTimeout(timeout);
 			if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
 		}
 	};
@@ -68,7 +75,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
-setInterval(() => {
+const timer = setInterval(() => {
 	try {
 		const [result] = db.pragma('wal_checkpoint(PASSIVE)');
 		parentPort.postMessage({ ok: true, log: result.log, checkpointed: result.checkpointed });
@@ -76,4 +83,10 @@ setInterval(() => {
 		parentPort.postMessage({ ok: false, error: String((error && error.message) || error) });
 	}
 }, workerData.intervalMs);
+parentPort.on('message', (message) => {
+	if (message !== 'stop') return;
+	clearInterval(timer);
+	db.close();
+	parentPort.close();
+});
 `;
