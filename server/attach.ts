@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { getAppContext, type AppContext } from '../src/lib/server/context';
-import { startWalCheckpointer } from '../src/lib/server/db/wal-checkpointer';
+import { startStorageWorker } from '../src/lib/server/db/storage-worker';
 import { attachCollab } from './collab';
 import { attachFacilitation } from './facilitation';
 
@@ -12,9 +12,9 @@ export interface RealtimeOptions {
 /** Wires the board sockets and socket.io onto an http server (ours in production, Vite's in dev). */
 export async function attachRealtime(httpServer: HttpServer, context?: AppContext, options: RealtimeOptions = {}) {
 	const ctx = context ?? (await getAppContext());
-	const checkpointer =
-		ctx.config.databasePath === ':memory:' ? null : startWalCheckpointer(ctx.sqlite, { path: ctx.config.databasePath, log: ctx.log });
-	const collab = attachCollab(httpServer, ctx);
+	const storageWorker =
+		ctx.config.databasePath === ':memory:' ? null : startStorageWorker(ctx.sqlite, { path: ctx.config.databasePath, log: ctx.log });
+	const collab = attachCollab(httpServer, ctx, storageWorker);
 	const facilitation = attachFacilitation(httpServer, ctx);
 
 	if (options.production) {
@@ -35,7 +35,7 @@ export async function attachRealtime(httpServer: HttpServer, context?: AppContex
 		async close() {
 			await facilitation.close();
 			await collab.close();
-			await checkpointer?.stop();
+			await storageWorker?.stop();
 		}
 	};
 }

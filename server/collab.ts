@@ -5,6 +5,7 @@ import { COLLAB_MAX_BOARD_BYTES } from '../src/lib/collab/close-codes';
 import type { AppContext } from '../src/lib/server/context';
 import { clientAddress } from '../src/lib/server/client-address';
 import { createBoardUpdateStore } from '../src/lib/server/db/board-updates';
+import type { StorageWorker } from '../src/lib/server/db/storage-worker';
 import { authorizeBoardUpgrade, isCollabRequest } from '../src/lib/server/collab/authorize-upgrade';
 import { BoardHub } from '../src/lib/server/collab/board-hub';
 import { setBoardHub } from '../src/lib/server/collab/hub-registry';
@@ -20,9 +21,11 @@ const SHUTDOWN_GRACE_MS = 1000;
  * upgrade is authorised (authorize-upgrade.ts) before `ws` sees it, and every frame goes to
  * the transport-free BoardHub. Other upgrades (socket.io, Vite's HMR) are left alone.
  */
-export function attachCollab(httpServer: HttpServer, context: AppContext) {
+export function attachCollab(httpServer: HttpServer, context: AppContext, storageWorker: StorageWorker | null = null) {
 	const { config, log } = context;
-	const hub = new BoardHub({ store: createBoardUpdateStore(context.sqlite), log, idleMs: config.boardIdleMs });
+	const updates = createBoardUpdateStore(context.sqlite);
+	const store = storageWorker ? { ...updates, compactInBackground: storageWorker.compact } : updates;
+	const hub = new BoardHub({ store, log, idleMs: config.boardIdleMs });
 	setBoardHub(context, hub);
 	const stopRestorePoints = watchBoardActivity(hub, context);
 	const wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_MAX_BOARD_BYTES });

@@ -45,6 +45,8 @@ export class BoardDocument {
 	updatesSinceSnapshot = 0;
 	lastUpdateId = 0;
 	idleTimer: NodeJS.Timeout | null = null;
+	/** A background compaction of this board's log is under way. */
+	compacting = false;
 	/** Fan-out pacing (see fanOutIntervalMs in board-hub.ts): no broadcast before this moment. */
 	fanOutNotBefore = 0;
 	pacingTimer: NodeJS.Timeout | null = null;

@@ -16,6 +16,11 @@ export interface BoardPersistence {
 	load(boardId: string): MaybePromise<StoredBoard | null>;
 	append(batch: BoardUpdateAppend[]): MaybePromise<Map<string, number>>;
 	compact(boardId: string, state: Uint8Array, upToId: number): MaybePromise<void>;
+	/**
+	 * Folds stored updates up to `upToId` into the snapshot off the event loop (the SQLite store's
+	 * storage worker); a live board's due compactions go here when it exists. False: nothing folded.
+	 */
+	compactInBackground?(boardId: string, upToId: number): Promise<boolean>;
 }
 
 export interface BoardHubOptions {
@@ -241,7 +246,7 @@ export class BoardHub {
 			if (board.status !== 'ready') continue;
 			board.answerSyncs();
 			if (board.hasPendingSyncs || board.hasPendingUpdates) this.#markDirty(board);
-			if (board.updatesSinceSnapshot >= this.#compactEvery) await this.#compactOrKeepLog(board);
+			if (board.updatesSinceSnapshot >= this.#compactEvery && !board.compacting) await this.#compactLiveBoard(board);
 			this.#idleIfUnused(board);
 		}
 	}
@@ -279,6 +284,30 @@ export class BoardHub {
 			}
 		}
 		return stored;
+	}
+
+	/**
+	 * Encoding a live board for its snapshot stalls everyone on it (tens of ms for a big board), so
+	 * when the store can merge the stored updates in the background, the flush does not wait.
+	 */
+	async #compactLiveBoard(board: BoardDocument): Promise<void> {
+		if (!this.#store.compactInBackground) return this.#compactOrKeepLog(board);
+		const { boardId, lastUpdateId: upToId, updatesSinceSnapshot: folding } = board;
+		board.compacting = true;
+		this.#log.debug({ boardId, upToId }, 'board compacting');
+		this.#store
+			.compactInBackground(boardId, upToId)
+			.then(
+				(merged) => {
+					board.updatesSinceSnapshot = Math.max(0, board.updatesSinceSnapshot - folding);
+					this.#log.debug({ boardId, upToId, merged }, 'board compacted');
+				},
+				(error) => {
+					this.#log.error({ boardId, err: error }, 'compaction failed; the update log stays');
+					board.updatesSinceSnapshot = 0; // try again after the next compactEvery rows
+				}
+			)
+			.finally(() => (board.compacting = false));
 	}
 
 	/** A failed compaction loses nothing (the update log stays); it must not stop this flush. */
