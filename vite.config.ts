@@ -16,14 +16,19 @@ function naradaRealtime(): Plugin {
 	};
 }
 
+/** The one Paraglide setup, used by the Vite plugin and by the tests' one-off compile. */
+export const paraglideOptions = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	strategy: ['cookie', 'baseLocale'] as ['cookie', 'baseLocale'],
+	emitTsDeclarations: true
+};
+
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale'],
-			emitTsDeclarations: true
-		}),
+		// Under vitest the plugin's project watcher kept the run from exiting for 10 s; the
+		// messages are compiled once by tests/support/compile-messages.ts instead.
+		!process.env.VITEST && paraglideVitePlugin(paraglideOptions),
 		sveltekit(),
 		naradaRealtime()
 	],
@@ -31,6 +36,7 @@ export default defineConfig({
 		// Integration and browser tests boot real servers; two cores cannot take many at once.
 		fileParallelism: false,
 		testTimeout: 60_000,
+		globalSetup: ['tests/support/compile-messages.ts'],
 		hookTimeout: 120_000,
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.spec.ts', 'src/**/*.spec.ts'], environment: 'node' } },
