@@ -1,20 +1,16 @@
 import type { TreeKind, TreeRole, TreeSvgLabels } from '$lib/domain/problem-tree';
 import { m } from '$lib/paraglide/messages';
+import { boardKindLabel } from '$lib/process-labels';
+import { addAboveLabel, addBelowLabel, roleLabel } from './tree-labels';
 
-/** "Przyczyna" / "Skutek" in a problem tree, "Środek" / "Cel" in an objective tree. */
-export function roleLabel(kind: TreeKind, role: TreeRole): string {
-	if (kind === 'objective') {
-		return role === 'core' ? m.tdiag_role_objective_core() : role === 'cause' ? m.tdiag_role_objective_cause() : m.tdiag_role_objective_effect();
-	}
-	return role === 'core' ? m.tdiag_role_problem_core() : role === 'cause' ? m.tdiag_role_problem_cause() : m.tdiag_role_problem_effect();
-}
+export { roleLabel };
 
 export function addLabels(kind: TreeKind): { below: string; above: string } {
-	return kind === 'objective' ? { below: m.tdiag_add_means(), above: m.tdiag_add_end() } : { below: m.tdiag_add_cause(), above: m.tdiag_add_effect() };
+	return { below: addBelowLabel(kind), above: addAboveLabel(kind) };
 }
 
 export function kindLabel(kind: TreeKind): string {
-	return kind === 'objective' ? m.tdiag_kind_objective() : m.tdiag_kind_problem();
+	return boardKindLabel(kind === 'objective' ? 'objective-tree' : 'problem-tree');
 }
 
 /** Every word of the exported drawing, in the interface language. */
