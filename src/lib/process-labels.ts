@@ -40,7 +40,8 @@ export function sectorName(sector: string): string {
 const BOARD_KIND_LABELS: Record<string, () => string> = {
 	'ideas-wall': m.process_board_kind_ideas_wall,
 	'problem-tree': m.ptree_kind_problem_tree,
-	'objective-tree': m.ptree_kind_objective_tree
+	'objective-tree': m.ptree_kind_objective_tree,
+	goals: m.goals_kind
 };
 
 export function boardKindLabel(kind: string): string {

@@ -2,14 +2,16 @@ import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { treeKindOfBoard, type BoardKind } from '../domain/boards/registry';
 import { initTreeDoc } from '../domain/problem-tree';
+import { initGoalsDoc } from '../domain/goals';
 import { insertInitialBoardUpdate } from './db/board-updates';
 import type { Database } from './db/schema';
 
 /** Boards of a strategy process. Callers check membership first (see process-guards.ts). */
 
 /**
- * A tree board is stored with its meta and core box already in place (one transaction with
- * the board row): if the first two clients each created the core, one would overwrite the other.
+ * A tree board is stored with its meta and core box already in place, a goals board with its
+ * meta and the area's shared types (one transaction with the board row): if the first two
+ * clients each created them, one would overwrite the other.
  */
 export async function createBoard(
 	db: Kysely<Database>,
@@ -33,10 +35,11 @@ export async function createBoard(
 /** The state a board of this kind starts with, or null when it starts empty. */
 function initialBoardState(kind: BoardKind, userId: string, now: number): Uint8Array | null {
 	const treeKind = treeKindOfBoard(kind);
-	if (!treeKind) return null;
+	if (!treeKind && kind !== 'goals') return null;
 	const doc = new Y.Doc();
 	try {
-		initTreeDoc(doc, treeKind, { by: userId, now });
+		if (treeKind) initTreeDoc(doc, treeKind, { by: userId, now });
+		else initGoalsDoc(doc);
 		return Y.encodeStateAsUpdate(doc);
 	} finally {
 		doc.destroy();

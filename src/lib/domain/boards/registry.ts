@@ -2,9 +2,12 @@
  * The board kinds a facilitator can create. Each kind has its own folder under
  * lib/domain/<kind> (Yjs schema) and lib/components/<kind> (its view); later issues add kinds here.
  */
-export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree'] as const;
+export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goals'] as const;
 
-/** Kinds a facilitator creates from the process page; objective trees come only from a conversion. */
+/**
+ * Kinds a facilitator creates from the process page; objective trees come only from a conversion.
+ * Goals join once their board view exists (issue 5: the domain model has landed, the view not yet).
+ */
 export const CREATABLE_BOARD_KINDS: readonly BoardKind[] = ['ideas-wall', 'problem-tree'];
 
 export type BoardKind = (typeof BOARD_KINDS)[number];
