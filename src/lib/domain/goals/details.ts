@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { editYText, ensureAreaTypes } from './operations';
+import { replaceTextMinimally } from '../text-edit';
+import { ensureAreaTypes } from './operations';
 import {
 	AREA_ID,
 	AREA_NUMBER_MAX,
@@ -154,7 +155,7 @@ export function setAreaFields(doc: Y.Doc, fields: AreaFields, origin: unknown = 
 	const area = areaOwner(doc, origin);
 	doc.transact(() => {
 		const title = area.get('title');
-		if (typeof fields.title === 'string' && title instanceof Y.Text) editYText(doc, title, fields.title.slice(0, AREA_TITLE_MAX), origin);
+		if (typeof fields.title === 'string' && title instanceof Y.Text) replaceTextMinimally(doc, title, fields.title.slice(0, AREA_TITLE_MAX), origin);
 		if (typeof fields.number === 'string') setIfChanged(area, 'number', fields.number.trim().slice(0, AREA_NUMBER_MAX));
 		if (typeof fields.entitiesNote === 'string') setIfChanged(area, 'entitiesNote', fields.entitiesNote.slice(0, ENTITIES_NOTE_MAX));
 		if (fields.firstGoalNumber === null && area.has('firstGoalNumber')) area.delete('firstGoalNumber');

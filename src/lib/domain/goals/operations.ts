@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { replaceTextMinimally } from '../text-edit';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { ORDER_KEY_MAX } from '../problem-tree/schema';
 import { deriveGoals, type GoalsOutline } from './derive';
@@ -91,26 +92,10 @@ function addItem(doc: Y.Doc, type: GoalItemType, parentId: string, input: NewAct
 export function editItemText(doc: Y.Doc, id: string, nextText: string, origin: unknown = null): boolean {
 	const text = getItemMap(doc, id)?.get('text');
 	if (!(text instanceof Y.Text)) return false;
-	editYText(doc, text, nextText.slice(0, ITEM_TEXT_MAX), origin);
+	replaceTextMinimally(doc, text, nextText.slice(0, ITEM_TEXT_MAX), origin);
 	return true;
 }
 
-export function editYText(doc: Y.Doc, text: Y.Text, wanted: string, origin: unknown): void {
-	const current = text.toString();
-	if (current === wanted) return;
-	let start = 0;
-	while (start < current.length && start < wanted.length && current[start] === wanted[start]) start++;
-	let endCurrent = current.length;
-	let endWanted = wanted.length;
-	while (endCurrent > start && endWanted > start && current[endCurrent - 1] === wanted[endWanted - 1]) {
-		endCurrent--;
-		endWanted--;
-	}
-	doc.transact(() => {
-		if (endCurrent > start) text.delete(start, endCurrent - start);
-		if (endWanted > start) text.insert(start, wanted.slice(start, endWanted));
-	}, origin);
-}
 
 /**
  * Puts an item (with what hangs under it) under `newParentId` at `index` among that parent's

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { replaceTextMinimally } from '../text-edit';
 import { generateKeyBetween } from 'fractional-indexing';
 import {
 	IDEAS_WALL_SCHEMA_VERSION,
@@ -57,20 +58,7 @@ export function editNoteText(doc: Y.Doc, id: string, next: string, origin: unkno
 	const text = getNoteText(doc, id);
 	if (!text) return false;
 	const wanted = next.slice(0, NOTE_TEXT_MAX);
-	const current = text.toString();
-	if (current === wanted) return true;
-	let start = 0;
-	while (start < current.length && start < wanted.length && current[start] === wanted[start]) start++;
-	let endCurrent = current.length;
-	let endWanted = wanted.length;
-	while (endCurrent > start && endWanted > start && current[endCurrent - 1] === wanted[endWanted - 1]) {
-		endCurrent--;
-		endWanted--;
-	}
-	doc.transact(() => {
-		if (endCurrent > start) text.delete(start, endCurrent - start);
-		if (endWanted > start) text.insert(start, wanted.slice(start, endWanted));
-	}, origin);
+	replaceTextMinimally(doc, text, wanted, origin);
 	return true;
 }
 
