@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { compareItems, readArea, readItems, type Indicator, type StoredArea, type StoredItem } from './schema';
+import { compareByOrder } from '../sibling-order';
+import { readArea, readItems, type Indicator, type StoredArea, type StoredItem } from './schema';
 import { parseTimeframe, type Timeframe } from './timeframe';
 
 /**
@@ -92,7 +93,7 @@ export function deriveGoals(doc: Y.Doc): GoalsOutline {
 	const area = readArea(doc);
 	const firstGoalNumber = area.firstGoalNumber ?? goalNumberFromArea(area.number) ?? 1;
 
-	const strategicItems = [...stored.values()].filter((item) => item.type === 'strategic').sort(compareItems);
+	const strategicItems = [...stored.values()].filter((item) => item.type === 'strategic').sort(compareByOrder);
 	const firstStrategicId = strategicItems[0]?.id ?? '';
 	const childrenOf = new Map<string, Array<{ item: StoredItem; repaired: boolean }>>();
 	for (const item of stored.values()) {
@@ -104,7 +105,7 @@ export function deriveGoals(doc: Y.Doc): GoalsOutline {
 		list.push({ item, repaired: !fits });
 		childrenOf.set(parentId, list);
 	}
-	for (const list of childrenOf.values()) list.sort((a, b) => compareItems(a.item, b.item));
+	for (const list of childrenOf.values()) list.sort((a, b) => compareByOrder(a.item, b.item));
 
 	const roots = strategicItems.map((item) => ({ item, placeholder: false }));
 	if (roots.length === 0 && childrenOf.has('')) roots.push({ item: placeholderItem(), placeholder: true });

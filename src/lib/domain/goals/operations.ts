@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import { replaceTextMinimally } from '../text-edit';
-import { generateNKeysBetween } from 'fractional-indexing';
-import { ORDER_KEY_MAX } from '../problem-tree/schema';
+import { clampIndex, placeAt } from '../sibling-order';
 import { deriveGoals, type GoalsOutline } from './derive';
 import {
 	FIELD_MAX,
@@ -79,7 +78,7 @@ function addItem(doc: Y.Doc, type: GoalItemType, parentId: string, input: NewAct
 	const id = input.id ?? crypto.randomUUID();
 	if (!siblings || id === '' || goalsItemsMap(doc).has(id)) return null;
 	doc.transact(() => {
-		const [order] = placeAt(doc, siblings, input.index ?? siblings.length, 1);
+		const [order] = placeAt(siblings, input.index ?? siblings.length, 1, setItemOrder(doc));
 		goalsItemsMap(doc).set(id, createItemMap(type, parentId, order, input));
 	}, origin);
 	return id;
@@ -113,7 +112,7 @@ export function moveItem(doc: Y.Doc, id: string, newParentId: string, index: num
 	const at = clampIndex(index, siblings.length);
 	if (!node.repaired && map.get('parent') === newParentId && current.findIndex((s) => s.id === id) === at) return true;
 	doc.transact(() => {
-		const [order] = placeAt(doc, siblings, at, 1);
+		const [order] = placeAt(siblings, at, 1, setItemOrder(doc));
 		if (map.get('parent') !== newParentId) map.set('parent', newParentId);
 		if (map.get('order') !== order) map.set('order', order);
 	}, origin);
@@ -162,7 +161,7 @@ export function deleteItem(doc: Y.Doc, id: string, origin: unknown = null): bool
 
 function rehome(doc: Y.Doc, moving: Sibling[], parentId: string, siblings: Sibling[], index: number): void {
 	if (moving.length === 0) return;
-	const keys = placeAt(doc, siblings, index, moving.length);
+	const keys = placeAt(siblings, index, moving.length, setItemOrder(doc));
 	moving.forEach((item, i) => {
 		const map = getItemMap(doc, item.id);
 		if (!map) return;
@@ -209,35 +208,6 @@ function siblingsUnder(outline: GoalsOutline, parentId: string, type: GoalItemTy
 	return null;
 }
 
-function clampIndex(index: number, length: number): number {
-	return Number.isFinite(index) ? Math.min(Math.max(Math.trunc(index), 0), length) : length;
-}
-
-/**
- * `count` keys that sort at `index` among `siblings` (ordered, without the items being placed).
- * When neighbours leave no room (equal or unusable keys written by other clients), every
- * sibling gets a fresh key in its current order. Call inside a transaction.
- */
-function placeAt(doc: Y.Doc, siblings: Sibling[], index: number, count: number): string[] {
-	const at = clampIndex(index, siblings.length);
-	const before = siblings[at - 1]?.order || null;
-	const after = at < siblings.length ? siblings[at].order : null;
-	if (after !== '' && (before === null || after === null || before < after)) {
-		try {
-			const keys = generateNKeysBetween(before, after, count);
-			if (keys.every((key) => key.length <= ORDER_KEY_MAX)) return keys;
-		} catch {
-			// keys are validated on read, so this is only a safety net
-		}
-	}
-	const fresh = generateNKeysBetween(null, null, siblings.length + count);
-	siblings.forEach((sibling, i) => {
-		const key = fresh[i < at ? i : i + count];
-		if (sibling.order !== key) getItemMap(doc, sibling.id)?.set('order', key);
-	});
-	return fresh.slice(at, at + count);
-}
-
 function createItemMap(type: GoalItemType, parent: string, order: string, input: NewActionInput): Y.Map<unknown> {
 	const map = new Y.Map<unknown>();
 	const text = new Y.Text();
@@ -256,4 +226,9 @@ function createItemMap(type: GoalItemType, parent: string, order: string, input:
 	map.set('responsible', '');
 	map.set('funding', '');
 	return map;
+}
+
+/** How placeAt renumbers an item's siblings. */
+function setItemOrder(doc: Y.Doc) {
+	return (id: string, key: string) => getItemMap(doc, id)?.set('order', key);
 }

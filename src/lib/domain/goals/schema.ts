@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isOrderKey } from '../problem-tree/schema';
+import { isOrderKey } from '../sibling-order';
 
 /**
  * The Yjs schema of a goals board (cele i kierunki działań). One board = one Y.Doc:
@@ -199,12 +199,6 @@ export function readStringArray(value: unknown, itemMax: number, countMax: numbe
 		if (out.length === countMax) break;
 	}
 	return out;
-}
-
-/** Sibling order: by key, ties (concurrent inserts at the same spot) broken by id, the same everywhere. */
-export function compareItems(a: { order: string; id: string }, b: { order: string; id: string }): number {
-	if (a.order !== b.order) return a.order < b.order ? -1 : 1;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function stringOr(value: unknown, fallback: string): string {

@@ -1,13 +1,12 @@
 import * as Y from 'yjs';
+import { clampIndex, placeAt } from '../sibling-order';
 import { replaceTextMinimally } from '../text-edit';
-import { generateNKeysBetween } from 'fractional-indexing';
 import { deriveTree, isInSubtree, type DerivedTree, type TreeBox } from './derive';
 import {
 	BOX_TEXT_MAX,
 	CORE_BOX_ID,
 	EVIDENCE_MAX,
 	EVIDENCE_SOURCE_MAX,
-	ORDER_KEY_MAX,
 	PROBLEM_TREE_SCHEMA_VERSION,
 	SCALE_MAX,
 	boxesMap,
@@ -79,7 +78,7 @@ function addBox(doc: Y.Doc, targetId: string, side: BoxSide, input: NewBoxInput,
 	doc.transact(() => {
 		if (target.role === 'core' || target.role === side) {
 			const siblings = childrenOnSide(target, side);
-			const [order] = placeAt(doc, siblings, siblings.length, 1);
+			const [order] = placeAt(siblings, siblings.length, 1, setBoxOrder(doc));
 			boxesMap(doc).set(id, createBoxMap({ text: input.text ?? '', parent: target.id, side, order }, fields));
 			return;
 		}
@@ -87,7 +86,7 @@ function addBox(doc: Y.Doc, targetId: string, side: BoxSide, input: NewBoxInput,
 		const siblings = childrenOnSide(parent, target.role);
 		const index = siblings.indexOf(target);
 		const others = siblings.filter((box) => box !== target);
-		const [order] = target.order ? [target.order] : placeAt(doc, others, index, 1);
+		const [order] = target.order ? [target.order] : placeAt(others, index, 1, setBoxOrder(doc));
 		boxesMap(doc).set(id, createBoxMap({ text: input.text ?? '', parent: parent.id, side: target.role, order }, fields));
 		getBoxMap(doc, target.id)?.set('parent', id);
 	}, origin);
@@ -162,7 +161,7 @@ export function moveBox(
 	const map = getBoxMap(doc, id);
 	if (!map) return false;
 	doc.transact(() => {
-		const [order] = placeAt(doc, siblings, index, 1);
+		const [order] = placeAt(siblings, index, 1, setBoxOrder(doc));
 		if (map.get('parent') !== parent.id) map.set('parent', parent.id);
 		if (map.get('side') !== newSide) map.set('side', newSide);
 		if (map.get('order') !== order) map.set('order', order);
@@ -180,7 +179,7 @@ export function deleteBox(doc: Y.Doc, id: string, origin: unknown = null): boole
 	const index = siblings.indexOf(box);
 	doc.transact(() => {
 		if (box.children.length > 0) {
-			const keys = placeAt(doc, siblings.filter((other) => other !== box), index, box.children.length);
+			const keys = placeAt(siblings.filter((other) => other !== box), index, box.children.length, setBoxOrder(doc));
 			box.children.forEach((child, i) => {
 				const map = getBoxMap(doc, child.id);
 				if (!map) return;
@@ -196,41 +195,6 @@ export function deleteBox(doc: Y.Doc, id: string, origin: unknown = null): boole
 
 function childrenOnSide(parent: TreeBox, side: BoxSide): TreeBox[] {
 	return parent.role === 'core' ? parent.children.filter((child) => child.role === side) : parent.children;
-}
-
-function clampIndex(index: number, length: number): number {
-	return Number.isFinite(index) ? Math.min(Math.max(Math.trunc(index), 0), length) : length;
-}
-
-/**
- * `count` keys that sort at `index` among `siblings` (ordered, without the boxes being placed).
- * Keys written by other clients may be unusable ('' on read) or equal (two inserts at the same
- * spot); when the neighbours leave no room, every sibling gets a fresh key in its current order.
- * Call inside a transaction: the renumbering writes to the doc.
- */
-function placeAt(doc: Y.Doc, siblings: TreeBox[], index: number, count: number): string[] {
-	const at = clampIndex(index, siblings.length);
-	// '' sorts before every key, so a box after an unusable key can take any key from the bottom.
-	const before = siblings[at - 1]?.order || null;
-	const after = at < siblings.length ? siblings[at].order : null;
-	if (after !== '' && (before === null || after === null || before < after)) {
-		const keys = keysBetween(before, after, count);
-		if (keys && keys.every((key) => key.length <= ORDER_KEY_MAX)) return keys;
-	}
-	const fresh = generateNKeysBetween(null, null, siblings.length + count);
-	siblings.forEach((sibling, i) => {
-		const key = fresh[i < at ? i : i + count];
-		if (sibling.order !== key) getBoxMap(doc, sibling.id)?.set('order', key);
-	});
-	return fresh.slice(at, at + count);
-}
-
-function keysBetween(before: string | null, after: string | null, count: number): string[] | null {
-	try {
-		return generateNKeysBetween(before, after, count);
-	} catch {
-		return null; // keys are validated on read, so this is only a safety net
-	}
 }
 
 function ensureCore(doc: Y.Doc, origin: unknown): void {
@@ -257,4 +221,9 @@ function createBoxMap(
 	map.set('evidenceSource', '');
 	map.set('scale', '');
 	return map;
+}
+
+/** How placeAt renumbers a box's siblings. */
+function setBoxOrder(doc: Y.Doc) {
+	return (id: string, key: string) => getBoxMap(doc, id)?.set('order', key);
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { generateKeyBetween } from 'fractional-indexing';
+import { isOrderKey } from '../sibling-order';
 
 /**
  * The Yjs schema shared by the problem tree and the objective tree. One board = one Y.Doc:
@@ -25,7 +25,6 @@ export const EVIDENCE_MAX = 500;
 export const EVIDENCE_SOURCE_MAX = 200;
 export const SCALE_MAX = 120;
 /** Keys grow by about one character per insert at the same spot; past this the siblings are renumbered. */
-export const ORDER_KEY_MAX = 128;
 
 export const TREE_KINDS = ['problem', 'objective'] as const;
 export type TreeKind = (typeof TREE_KINDS)[number];
@@ -110,17 +109,6 @@ export function readTreeMeta(doc: Y.Doc): TreeMeta {
 	};
 }
 
-/** A key that fractional-indexing accepts; anything else would make key generation throw. */
-export function isOrderKey(value: unknown): value is string {
-	if (typeof value !== 'string' || value.length === 0 || value.length > ORDER_KEY_MAX) return false;
-	try {
-		generateKeyBetween(value, null);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /**
  * Reads one entry of the boxes map, or null when it is not a box (not a Y.Map, or no Y.Text).
  * Repairable fields get fixed defaults so every client derives the same tree from the same doc.
@@ -171,12 +159,6 @@ export function getBoxText(doc: Y.Doc, id: string): Y.Text | null {
 	return (getBoxMap(doc, id)?.get('text') as Y.Text | undefined) ?? null;
 }
 
-/** Sibling order: by key, ties (concurrent inserts at the same spot) broken by id, the same everywhere. */
-export function compareByOrder(a: { order: string; id: string }, b: { order: string; id: string }): number {
-	if (a.order !== b.order) return a.order < b.order ? -1 : 1;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 function stringOr(value: unknown, fallback: string): string {
 	return typeof value === 'string' ? value : fallback;
 }
@@ -184,3 +166,5 @@ function stringOr(value: unknown, fallback: string): string {
 function stringOrNull(value: unknown): string | null {
 	return typeof value === 'string' ? value : null;
 }
+
+export { compareByOrder, isOrderKey, ORDER_KEY_MAX } from '../sibling-order';
