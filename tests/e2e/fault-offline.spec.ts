@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { addNote, keptForOffline, noteTexts, openBoardPage, signedInContext, waitConnected } from '../support/board-page';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { addNote, keptForOffline, noteTexts, openBoardPage, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
 import { eventually } from '../support/eventually';
-import { seedWorkshop, type SeededWorkshop } from '../support/seed';
-import { startServer, type TestServer } from '../support/server';
 
 /**
  * The browser side of offline work on shared notes: a laptop edits a note while offline, its
@@ -15,23 +11,10 @@ import { startServer, type TestServer } from '../support/server';
  */
 const SHOTS = 'test-results/fault-offline';
 
-let server: TestServer;
-let seeded: SeededWorkshop;
-let browser: Browser;
+const env = useBrowserWorkshop(SHOTS);
 
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	seeded = await seedWorkshop(server.databasePath);
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
-
-const contextFor = (token: string) => signedInContext(browser, server, token);
-const openBoard = (context: BrowserContext) => openBoardPage(context, seeded.boardId);
+const contextFor = (token: string) => signedInContext(env.browser, env.server, token);
+const openBoard = (context: BrowserContext) => openBoardPage(context, env.seeded.boardId);
 
 function note(page: Page, text: string) {
 	return page.getByTestId('note').filter({ hasText: text });
@@ -50,8 +33,8 @@ async function appendToNote(page: Page, text: string, addition: string) {
 
 describe('fault: offline edits of a note others edit meanwhile (browser)', () => {
 	it('merges the closed offline tab’s edits with the others’ edits of the same note', async () => {
-		const jan = await contextFor(seeded.guest.token);
-		const ewa = await contextFor(seeded.secondGuest.token);
+		const jan = await contextFor(env.seeded.guest.token);
+		const ewa = await contextFor(env.seeded.secondGuest.token);
 		const ewaPage = await openBoard(ewa);
 		const janPage = await openBoard(jan);
 		await keptForOffline(janPage);
@@ -65,7 +48,7 @@ describe('fault: offline edits of a note others edit meanwhile (browser)', () =>
 		// IndexedDB writes are asynchronous: wait until another offline tab (which can only read
 		// the local copy: an offline page never opens a channel to other tabs) sees the edits.
 		const check = await jan.newPage();
-		await check.goto(`/boards/${seeded.boardId}`);
+		await check.goto(`/boards/${env.seeded.boardId}`);
 		await eventually(async () => {
 			const texts = await noteTexts(check);
 			expect(texts).toContain('Nowa notatka Jana');
@@ -80,7 +63,7 @@ describe('fault: offline edits of a note others edit meanwhile (browser)', () =>
 
 		// Reopened while still offline: Jan's edits come back from IndexedDB; Ewa's are not there yet.
 		const reopened = await jan.newPage();
-		await reopened.goto(`/boards/${seeded.boardId}`);
+		await reopened.goto(`/boards/${env.seeded.boardId}`);
 		await eventually(async () => expect(await noteTexts(reopened)).toContain('Nowa notatka Jana'), 10_000);
 		expect((await noteTexts(reopened)).join('|')).toContain('(Jan offline)');
 		expect((await noteTexts(ewaPage)).join('|')).not.toContain('(Jan offline)');

@@ -1,38 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { addNote, keptForOffline, noteTexts, openBoardPage, signedInContext, waitConnected } from '../support/board-page';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { addNote, keptForOffline, noteTexts, openBoardPage, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { eventually } from '../support/eventually';
-import { seedWorkshop, type SeededWorkshop } from '../support/seed';
-import { startServer, type TestServer } from '../support/server';
+import { seedWorkshop } from '../support/seed';
 
 const SHOTS = 'test-results/ideas-wall';
 
-let server: TestServer;
-let seeded: SeededWorkshop;
-let browser: Browser;
+const env = useBrowserWorkshop(SHOTS);
 
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	seeded = await seedWorkshop(server.databasePath);
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
-
-const contextFor = (token: string) => signedInContext(browser, server, token);
-const openBoard = (context: BrowserContext, boardId = seeded.boardId) => openBoardPage(context, boardId);
+const contextFor = (token: string) => signedInContext(env.browser, env.server, token);
+const openBoard = (context: BrowserContext, boardId = env.seeded.boardId) => openBoardPage(context, boardId);
 
 describe('ideas wall in the browser', () => {
 	it('shows each participant the other one’s notes live, and who is present', async () => {
-		const jan = await contextFor(seeded.guest.token);
-		const ewa = await contextFor(seeded.secondGuest.token);
+		const jan = await contextFor(env.seeded.guest.token);
+		const ewa = await contextFor(env.seeded.secondGuest.token);
 		const janPage = await openBoard(jan);
 		const ewaPage = await openBoard(ewa);
 
@@ -58,8 +41,8 @@ describe('ideas wall in the browser', () => {
 	});
 
 	it('creates, moves, edits and deletes a note with the keyboard alone, and drags one with the mouse', async () => {
-		const jan = await contextFor(seeded.guest.token);
-		const ewa = await contextFor(seeded.secondGuest.token);
+		const jan = await contextFor(env.seeded.guest.token);
+		const ewa = await contextFor(env.seeded.secondGuest.token);
 		const janPage = await openBoard(jan);
 		const ewaPage = await openBoard(ewa);
 		const ewaNote = (text: string) => ewaPage.getByTestId('note').filter({ hasText: text });
@@ -104,8 +87,8 @@ describe('ideas wall in the browser', () => {
 	});
 
 	it('lets an observer see the notes but not edit them', async () => {
-		const editor = await contextFor(seeded.guest.token);
-		const observer = await contextFor(seeded.observer.token);
+		const editor = await contextFor(env.seeded.guest.token);
+		const observer = await contextFor(env.seeded.observer.token);
 		const editorPage = await openBoard(editor);
 		await addNote(editorPage, 'Widoczne dla obserwatora');
 
@@ -133,8 +116,8 @@ describe('ideas wall in the browser', () => {
 	});
 
 	it('keeps a note written offline through a closed tab and delivers it when back online', async () => {
-		const jan = await contextFor(seeded.guest.token);
-		const ewa = await contextFor(seeded.secondGuest.token);
+		const jan = await contextFor(env.seeded.guest.token);
+		const ewa = await contextFor(env.seeded.secondGuest.token);
 		const ewaPage = await openBoard(ewa);
 		const janPage = await openBoard(jan);
 		await keptForOffline(janPage);
@@ -148,7 +131,7 @@ describe('ideas wall in the browser', () => {
 		// Reopened while still offline: the page comes from the service worker's copy, the note
 		// from IndexedDB — the server has never seen it.
 		const reopened = await jan.newPage();
-		await reopened.goto(`/boards/${seeded.boardId}`);
+		await reopened.goto(`/boards/${env.seeded.boardId}`);
 		await eventually(async () => expect(await noteTexts(reopened)).toContain('Zapisane bez sieci'), 10_000);
 		expect(await noteTexts(ewaPage)).not.toContain('Zapisane bez sieci');
 
@@ -161,34 +144,34 @@ describe('ideas wall in the browser', () => {
 	});
 
 	it('refuses the board page to a guest of another board and sends a stranger to sign in', async () => {
-		const guest = await contextFor(seeded.guest.token);
+		const guest = await contextFor(env.seeded.guest.token);
 		const page = await guest.newPage();
-		const response = await page.goto(`/boards/${seeded.otherBoardId}`);
+		const response = await page.goto(`/boards/${env.seeded.otherBoardId}`);
 		expect(response?.status()).toBe(403);
 		expect(await page.locator('body').innerText()).toContain('Nie masz dostępu do tej tablicy');
 		expect(await page.getByTestId('note').count()).toBe(0);
 
-		const stranger = await browser.newContext({ baseURL: server.url });
-		const refused = await stranger.request.get(`/boards/${seeded.boardId}`, { maxRedirects: 0 });
+		const stranger = await env.browser.newContext({ baseURL: env.server.url });
+		const refused = await stranger.request.get(`/boards/${env.seeded.boardId}`, { maxRedirects: 0 });
 		expect(refused.status()).toBe(303);
-		expect(refused.headers()['location']).toBe(`/login?next=${encodeURIComponent(`/boards/${seeded.boardId}`)}`);
+		expect(refused.headers()['location']).toBe(`/login?next=${encodeURIComponent(`/boards/${env.seeded.boardId}`)}`);
 		await guest.close();
 		await stranger.close();
 	});
 
 	// Last: it restarts the server.
 	it('tells a person whose session ended why the board stopped, instead of reconnecting forever', async () => {
-		const own = await seedWorkshop(server.databasePath);
+		const own = await seedWorkshop(env.server.databasePath);
 		const jan = await contextFor(own.guest.token);
 		const page = await openBoard(jan, own.boardId);
 		await addNote(page, 'Przed wygaśnięciem');
 
 		// The session disappears while the server is down (it expired, or was revoked meanwhile).
-		await server.kill();
-		const { db, close } = openDatabase(server.databasePath);
+		await env.server.kill();
+		const { db, close } = openDatabase(env.server.databasePath);
 		await db.deleteFrom('sessions').where('id', '=', own.guest.id).execute();
 		await close();
-		await server.restart();
+		await env.server.restart();
 
 		const status = page.locator('[role="status"][data-state="stopped"]');
 		await status.waitFor({ timeout: 30_000 });

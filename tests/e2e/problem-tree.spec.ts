@@ -1,12 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { openBoardPage, signedInContext, waitConnected } from '../support/board-page';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBoardPage, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
 import { eventually } from '../support/eventually';
-import { seedWorkshop, type SeededWorkshop } from '../support/seed';
-import { startServer, type TestServer } from '../support/server';
 import { openDatabase } from '../../src/lib/server/db/index';
 
 // Issue 4 in a real browser: a facilitator builds a problem tree with the keyboard alone (the
@@ -28,21 +24,7 @@ const SUGGESTED: Record<string, string> = {
 	[CAUSE_PARENTS]: 'Rodzice mają wysokie kompetencje wychowawcze'
 };
 
-let server: TestServer;
-let seeded: SeededWorkshop;
-let browser: Browser;
-
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	seeded = await seedWorkshop(server.databasePath);
-	browser = await launchBrowser();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const env = useBrowserWorkshop(SHOTS);
 
 /** Presses Tab until the focus lands on what `selector` matches, as a keyboard user would. */
 async function tabTo(page: Page, selector: string, maxPresses = 40) {
@@ -86,7 +68,7 @@ async function chooseOutline(page: Page) {
 }
 
 async function createProblemTreeBoard(page: Page): Promise<string> {
-	await page.goto(`/processes/${seeded.processId}`);
+	await page.goto(`/processes/${env.seeded.processId}`);
 	// Objective trees come only from a conversion: a forged kind is refused with a message.
 	const kinds = page.getByLabel('Rodzaj tablicy');
 	expect(await kinds.locator('option').allInnerTexts()).toEqual(['Ściana pomysłów', 'Drzewo problemów']);
@@ -103,16 +85,16 @@ async function createProblemTreeBoard(page: Page): Promise<string> {
 	await link.waitFor();
 	const boardId = (await link.getAttribute('href'))!.split('/').pop()!;
 	// The participant reaches the board through the workshop, as in a real session.
-	const { db, close } = openDatabase(server.databasePath);
-	await db.insertInto('workshop_boards').values({ workshop_id: seeded.workshopId, board_id: boardId, position: 1 }).execute();
+	const { db, close } = openDatabase(env.server.databasePath);
+	await db.insertInto('workshop_boards').values({ workshop_id: env.seeded.workshopId, board_id: boardId, position: 1 }).execute();
 	await close();
 	return boardId;
 }
 
 describe('problem tree in the browser', () => {
 	it('is built with the keyboard alone, followed live by another participant, and converted into an objective tree', async () => {
-		const anna = await signedInContext(browser, server, seeded.facilitator.token);
-		const jan = await signedInContext(browser, server, seeded.guest.token);
+		const anna = await signedInContext(env.browser, env.server, env.seeded.facilitator.token);
+		const jan = await signedInContext(env.browser, env.server, env.seeded.guest.token);
 		const annaPage = await anna.newPage();
 		const boardId = await createProblemTreeBoard(annaPage);
 		await annaPage.goto(`/boards/${boardId}`);

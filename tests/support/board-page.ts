@@ -1,7 +1,10 @@
-import { expect } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually } from './eventually';
-import type { TestServer } from './server';
+import { launchBrowser } from './browser';
+import { seedWorkshop, type SeededWorkshop } from './seed';
+import { startServer, type TestServer } from './server';
 
 // What browser tests do on a board page, the way a person would do it.
 
@@ -41,4 +44,23 @@ export async function keptForOffline(page: Page) {
 	await eventually(async () => {
 		expect(await page.evaluate(async (url) => !!(await caches.match(url)), page.url())).toBe(true);
 	}, 15_000);
+}
+
+/**
+ * What every browser test file starts with: the real built server, a seeded workshop and
+ * Chromium, torn down after the file; `shotsDir` is created for its screenshots.
+ */
+export function useBrowserWorkshop(shotsDir: string) {
+	const env = {} as { server: TestServer; seeded: SeededWorkshop; browser: Browser };
+	beforeAll(async () => {
+		mkdirSync(shotsDir, { recursive: true });
+		env.server = await startServer();
+		env.seeded = await seedWorkshop(env.server.databasePath);
+		env.browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await env.browser?.close();
+		await env.server?.stop();
+	});
+	return env;
 }
