@@ -305,3 +305,13 @@ describe('action details', () => {
 		expect(deriveGoals(doc).footnotes).toHaveLength(2);
 	});
 });
+
+describe('the area named on the new-board form', () => {
+	it('splits "Obszar V. …" into the number and the title, and keeps other names as the title', async () => {
+		const { splitAreaName } = await import('../../src/lib/domain/goals');
+		expect(splitAreaName('Obszar V. Poprawa współpracy')).toEqual({ number: 'V', title: 'Poprawa współpracy' });
+		expect(splitAreaName('obszar 3: Przeciwdziałanie przemocy')).toEqual({ number: '3', title: 'Przeciwdziałanie przemocy' });
+		expect(splitAreaName('Obszarowe wsparcie rodzin')).toEqual({ number: '', title: 'Obszarowe wsparcie rodzin' });
+		expect(splitAreaName('  Wsparcie seniorów ')).toEqual({ number: '', title: 'Wsparcie seniorów' });
+	});
+});

@@ -142,6 +142,12 @@ export function deriveGoals(doc: Y.Doc): GoalsOutline {
 	};
 }
 
+/** "Obszar V. Poprawa współpracy" → { number: 'V', title: 'Poprawa współpracy' }; other text is all title. */
+export function splitAreaName(text: string): { number: string; title: string } {
+	const match = /^obszar\s+([IVXLC]{1,8}|\d{1,3})\s*[.:–-]?\s*(.*)$/i.exec(text.trim());
+	return match ? { number: match[1].toUpperCase(), title: match[2].trim() } : { number: '', title: text.trim() };
+}
+
 /** "V" → 5, "5" → 5, "Obszar 3" → null: the area's own number, when it reads as one. */
 export function goalNumberFromArea(number: string): number | null {
 	const text = number.trim().replace(/\.$/, '');

@@ -13,6 +13,7 @@ import {
 	FOOTNOTES_MAX,
 	INDICATORS_MAX,
 	INDICATOR_TEXT_FIELDS,
+	SOURCE_ID_MAX,
 	getItemMap,
 	goalsAreaMap,
 	isGoalNumber,
@@ -148,6 +149,31 @@ export function removeFootnote(doc: Y.Doc, id: string, index: number, origin: un
 	if (!(list instanceof Y.Array) || !validIndex(index, list.length)) return false;
 	doc.transact(() => list.delete(index, 1), origin);
 	return true;
+}
+
+/**
+ * Links an item to what justifies it (an objective-tree box, by board and box id), or removes
+ * the link (null). Ids longer than a UUID-sized key are refused rather than cut.
+ */
+export function setItemSource(doc: Y.Doc, id: string, source: { boardId: string; boxId: string } | null, origin: unknown = null): boolean {
+	const map = getItemMap(doc, id);
+	if (!map) return false;
+	if (source && !(isSourceId(source.boardId) && isSourceId(source.boxId))) return false;
+	if (map.get('sourceBoardId') === (source?.boardId ?? undefined) && map.get('sourceBoxId') === (source?.boxId ?? undefined)) return true;
+	doc.transact(() => {
+		if (source) {
+			map.set('sourceBoardId', source.boardId);
+			map.set('sourceBoxId', source.boxId);
+		} else {
+			map.delete('sourceBoardId');
+			map.delete('sourceBoxId');
+		}
+	}, origin);
+	return true;
+}
+
+function isSourceId(value: unknown): value is string {
+	return typeof value === 'string' && value !== '' && value.length <= SOURCE_ID_MAX;
 }
 
 /** Sets the area fields given (others untouched); the title is edited span by span. */

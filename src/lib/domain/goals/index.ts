@@ -5,3 +5,5 @@ export * from './operations';
 export * from './details';
 export * from './template';
 export * from './seed-000-template';
+export * from './sources';
+export * from './seed-from-objective';

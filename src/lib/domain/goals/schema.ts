@@ -36,6 +36,8 @@ export const FOOTNOTE_MAX = 1500;
 export const FOOTNOTES_MAX = 20;
 export const INDICATORS_MAX = 30;
 export const FIRST_GOAL_NUMBER_MAX = 999;
+/** Board and box ids are UUIDs or short fixed ids ('core', 'o-<uuid>'). */
+export const SOURCE_ID_MAX = 100;
 
 export const ITEM_TYPES = ['strategic', 'specific', 'action'] as const;
 export type GoalItemType = (typeof ITEM_TYPES)[number];
@@ -148,8 +150,8 @@ export function readItem(id: string, value: unknown): StoredItem | null {
 		entities: readStringArray(value.get('entities'), ENTITY_MAX, ENTITIES_MAX),
 		responsible: stringOr(value.get('responsible'), '').slice(0, FIELD_MAX),
 		funding: stringOr(value.get('funding'), '').slice(0, FIELD_MAX),
-		sourceBoxId: stringOrNull(value.get('sourceBoxId')),
-		sourceBoardId: stringOrNull(value.get('sourceBoardId'))
+		sourceBoxId: sourceIdOrNull(value.get('sourceBoxId')),
+		sourceBoardId: sourceIdOrNull(value.get('sourceBoardId'))
 	};
 }
 
@@ -205,6 +207,6 @@ function stringOr(value: unknown, fallback: string): string {
 	return typeof value === 'string' ? value : fallback;
 }
 
-function stringOrNull(value: unknown): string | null {
-	return typeof value === 'string' ? value : null;
+function sourceIdOrNull(value: unknown): string | null {
+	return typeof value === 'string' && value !== '' && value.length <= SOURCE_ID_MAX ? value : null;
 }
