@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import { treeKindOfBoard, type BoardKind } from '../domain/boards/registry';
 import { initTreeDoc } from '../domain/problem-tree';
-import { initGoalsDoc } from '../domain/goals';
+import { initGoalsDoc, setAreaFields, splitAreaName } from '../domain/goals';
 import { insertInitialBoardUpdate } from './db/board-updates';
 import type { Database } from './db/schema';
 
@@ -21,7 +21,7 @@ export async function createBoard(
 	now = Date.now()
 ): Promise<string> {
 	const id = crypto.randomUUID();
-	const initialState = initialBoardState(input.kind, userId, now);
+	const initialState = initialBoardState(input.kind, input.area, userId, now);
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('boards')
@@ -33,13 +33,17 @@ export async function createBoard(
 }
 
 /** The state a board of this kind starts with, or null when it starts empty. */
-function initialBoardState(kind: BoardKind, userId: string, now: number): Uint8Array | null {
+function initialBoardState(kind: BoardKind, area: string | null, userId: string, now: number): Uint8Array | null {
 	const treeKind = treeKindOfBoard(kind);
 	if (!treeKind && kind !== 'goals') return null;
 	const doc = new Y.Doc();
 	try {
 		if (treeKind) initTreeDoc(doc, treeKind, { by: userId, now });
-		else initGoalsDoc(doc);
+		else {
+			initGoalsDoc(doc);
+			// The area named on the form is the chapter's title until the group words it.
+			if (area?.trim()) setAreaFields(doc, splitAreaName(area));
+		}
 		return Y.encodeStateAsUpdate(doc);
 	} finally {
 		doc.destroy();

@@ -6,9 +6,9 @@ export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goa
 
 /**
  * Kinds a facilitator creates from the process page; objective trees come only from a conversion.
- * Goals join once their board view exists (issue 5: the domain model has landed, the view not yet).
+ * Goals boards start with their area's shared types in place (lib/server/boards.ts).
  */
-export const CREATABLE_BOARD_KINDS: readonly BoardKind[] = ['ideas-wall', 'problem-tree'];
+export const CREATABLE_BOARD_KINDS: readonly BoardKind[] = ['ideas-wall', 'problem-tree', 'goals'];
 
 export type BoardKind = (typeof BOARD_KINDS)[number];
 

@@ -7,3 +7,4 @@ export * from './template';
 export * from './seed-000-template';
 export * from './sources';
 export * from './seed-from-objective';
+export * from './goal-links';

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from '../../../../migrations/0001-initial';
 import * as restorePoints from '../../../../migrations/0002-restore-points';
+import * as processInstitutions from '../../../../migrations/0003-process-institutions';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
-	'0002-restore-points': restorePoints
+	'0002-restore-points': restorePoints,
+	'0003-process-institutions': processInstitutions
 };
 
 const provider: MigrationProvider = {

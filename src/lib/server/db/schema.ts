@@ -15,6 +15,7 @@ export interface Database {
 	board_updates: BoardUpdateTable;
 	board_snapshots: BoardSnapshotTable;
 	settings: SettingTable;
+	process_institutions: ProcessInstitutionTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -127,4 +128,11 @@ export interface BoardSnapshotTable {
 export interface SettingTable {
 	key: string;
 	value: string;
+}
+
+export interface ProcessInstitutionTable {
+	process_id: string;
+	name: string;
+	created_by: string | null;
+	created_at: number;
 }

@@ -1,5 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolveBoardAccess } from '$lib/server/access';
+import { listGoalLinksTo, listObjectiveTreeSources } from '$lib/server/goal-sources';
+import { listInstitutions } from '$lib/server/institutions';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,13 +29,22 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				: { name: m.board_observer_name(), role: 'observer' as const };
 
 	const { process_id: processId, ...boardFields } = board;
+	// What each side shows of the goal ↔ objective-tree links; other kinds get empty lists.
+	const [institutions, objectiveTrees, goalLinks] = await Promise.all([
+		board.kind === 'goals' ? listInstitutions(context.db, processId) : [],
+		board.kind === 'goals' ? listObjectiveTreeSources(context, processId) : [],
+		board.kind === 'objective-tree' ? listGoalLinksTo(context, processId, board.id) : []
+	]);
 	return {
 		board: boardFields,
 		access,
 		me,
 		workshopId: session.kind === 'user' ? null : session.workshopId,
 		/** Facilitators go back to the process; guests never see it. */
-		processId: session.kind === 'user' ? processId : null
+		processId: session.kind === 'user' ? processId : null,
+		institutions,
+		objectiveTrees,
+		goalLinks
 	};
 };
 

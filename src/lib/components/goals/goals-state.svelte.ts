@@ -1,0 +1,225 @@
+import { createSubscriber } from 'svelte/reactivity';
+import type { BoardConnection } from '$lib/collab/board-connection.svelte';
+import { BoardPresence, type PresenceRole } from '$lib/collab/presence.svelte';
+import {
+	addAction,
+	addFootnote,
+	addIndicator,
+	addSpecificGoal,
+	addStrategicGoal,
+	applySeed,
+	deleteItem,
+	deriveGoals,
+	editItemText,
+	goalsAreaMap,
+	goalsItemsMap,
+	importGoalsTemplate,
+	isGoalsSchemaSupported,
+	locate,
+	moveItem,
+	removeFootnote,
+	removeIndicator,
+	setActionFields,
+	setAreaFields,
+	setEntities,
+	setFootnote,
+	setItemSource,
+	updateIndicator,
+	type ActionFields,
+	type AreaFields,
+	type GoalItemType,
+	type GoalsOutline,
+	type GoalsTemplate,
+	type IndicatorFields,
+	type ObjectiveTreeSummary,
+	type SeedResult
+} from '$lib/domain/goals';
+import { editorColor, type BoxEditor } from '$lib/components/problem-tree/tree-state.svelte';
+
+/** Awareness field naming the goal or action someone is editing right now. */
+const EDITING_FIELD = 'goal';
+
+/**
+ * A goals board as components see it: the derived outline (numbers, repairs, incomplete
+ * actions) and verbs. The outline, the table and the details panel all read this one object,
+ * so the selection and the numbers agree everywhere. Every verb writes with the connection's
+ * origin, so undo takes back exactly one's own changes.
+ */
+export class GoalsState {
+	readonly presence: BoardPresence;
+	selectedId = $state<string | null>(null);
+	#connection: BoardConnection;
+	#subscribe: () => void;
+	#cached: GoalsOutline | null = null;
+	#observing = false;
+
+	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
+		this.#connection = connection;
+		this.presence = new BoardPresence(connection.awareness, me);
+		const items = goalsItemsMap(connection.doc);
+		const area = goalsAreaMap(connection.doc);
+		this.#subscribe = createSubscriber((update) => {
+			const onChange = () => {
+				this.#cached = null;
+				update();
+			};
+			this.#observing = true;
+			this.#cached = null;
+			items.observeDeep(onChange);
+			area.observeDeep(onChange);
+			return () => {
+				this.#observing = false;
+				items.unobserveDeep(onChange);
+				area.unobserveDeep(onChange);
+			};
+		});
+	}
+
+	get outline(): GoalsOutline {
+		this.#subscribe();
+		if (this.#cached && this.#observing) return this.#cached;
+		const outline = deriveGoals(this.#connection.doc);
+		if (this.#observing) this.#cached = outline;
+		return outline;
+	}
+
+	get canEdit(): boolean {
+		this.#subscribe();
+		return this.#connection.canEdit && isGoalsSchemaSupported(this.#connection.doc);
+	}
+
+	get undo() {
+		return this.#connection.undo;
+	}
+
+	/** The type of a (real) item, or null when it is gone. */
+	typeOf(id: string): GoalItemType | null {
+		return locate(this.outline).get(id)?.type ?? null;
+	}
+
+	select(id: string | null) {
+		this.selectedId = id;
+	}
+
+	/** Others (not this tab) whose awareness says they are editing the item. */
+	editorsOf(itemId: string): BoxEditor[] {
+		const users = this.presence.othersField('user');
+		const editors: BoxEditor[] = [];
+		const seen = new Set<string>();
+		for (const [clientId, value] of this.presence.othersField(EDITING_FIELD)) {
+			if (value !== itemId) continue;
+			const user = users.get(clientId) as { name?: unknown } | undefined;
+			const name = typeof user?.name === 'string' ? user.name.trim().slice(0, 80) : '';
+			if (!name || seen.has(name)) continue;
+			seen.add(name);
+			editors.push({ name, color: editorColor(name) });
+		}
+		return editors;
+	}
+
+	focusItem(itemId: string | null) {
+		if (this.#connection.readOnly) return;
+		this.#connection.setPresenceField(EDITING_FIELD, itemId);
+	}
+
+	addStrategicGoal(index?: number): string | null {
+		return this.#structural(() => addStrategicGoal(this.#doc, { index }, this.#origin));
+	}
+
+	addSpecificGoal(strategicId: string, index?: number): string | null {
+		return this.#structural(() => addSpecificGoal(this.#doc, strategicId, { index }, this.#origin));
+	}
+
+	addAction(goalId: string, index?: number): string | null {
+		return this.#structural(() => addAction(this.#doc, goalId, { index }, this.#origin));
+	}
+
+	move(id: string, parentId: string, index: number): boolean {
+		return this.#structural(() => moveItem(this.#doc, id, parentId, index, this.#origin)) ?? false;
+	}
+
+	remove(id: string): boolean {
+		const removed = this.#structural(() => deleteItem(this.#doc, id, this.#origin)) ?? false;
+		if (removed && this.selectedId === id) this.selectedId = null;
+		return removed;
+	}
+
+	/** Typing is grouped by the undo manager's capture window, not split per keystroke. */
+	editText(id: string, text: string) {
+		if (this.canEdit) editItemText(this.#doc, id, text, this.#origin);
+	}
+
+	setActionFields(id: string, fields: ActionFields) {
+		if (this.canEdit) setActionFields(this.#doc, id, fields, this.#origin);
+	}
+
+	setAreaFields(fields: AreaFields) {
+		if (this.canEdit) setAreaFields(this.#doc, fields, this.#origin);
+	}
+
+	addIndicator(actionId: string, fields: IndicatorFields = {}): string | null {
+		return this.#structural(() => addIndicator(this.#doc, actionId, fields, this.#origin));
+	}
+
+	updateIndicator(actionId: string, indicatorId: string, fields: IndicatorFields) {
+		if (this.canEdit) updateIndicator(this.#doc, actionId, indicatorId, fields, this.#origin);
+	}
+
+	removeIndicator(actionId: string, indicatorId: string): boolean {
+		return this.#structural(() => removeIndicator(this.#doc, actionId, indicatorId, this.#origin)) ?? false;
+	}
+
+	/** Of an action, or of the area (id 'area'). */
+	setEntities(id: string, entities: string[]): boolean {
+		return this.#structural(() => setEntities(this.#doc, id, entities, this.#origin)) ?? false;
+	}
+
+	addFootnote(id: string, text: string): boolean {
+		return this.#structural(() => addFootnote(this.#doc, id, text, this.#origin)) ?? false;
+	}
+
+	setFootnote(id: string, index: number, text: string): boolean {
+		return this.#structural(() => setFootnote(this.#doc, id, index, text, this.#origin)) ?? false;
+	}
+
+	removeFootnote(id: string, index: number): boolean {
+		return this.#structural(() => removeFootnote(this.#doc, id, index, this.#origin)) ?? false;
+	}
+
+	/** Links a goal or action to the objective-tree box that justifies it; null removes the link. */
+	setSource(id: string, source: { boardId: string; boxId: string } | null): boolean {
+		return this.#structural(() => setItemSource(this.#doc, id, source, this.#origin)) ?? false;
+	}
+
+	/** One undo step for the whole import. */
+	importTemplate(template: GoalsTemplate): number {
+		return this.#structural(() => importGoalsTemplate(this.#doc, template, this.#origin)) ?? 0;
+	}
+
+	/** Creates the ticked candidates of an objective tree, linked to their boxes; one undo step. */
+	seed(source: ObjectiveTreeSummary, chosenBoxIds: Iterable<string>): SeedResult | null {
+		return this.#structural(() => applySeed(this.#doc, source, chosenBoxIds, this.#origin));
+	}
+
+	/** Ends the current undo group (e.g. when leaving a text field), so the next change undoes on its own. */
+	stopCapturing() {
+		this.undo?.stopCapturing();
+	}
+
+	get #doc() {
+		return this.#connection.doc;
+	}
+
+	get #origin() {
+		return this.#connection.origin;
+	}
+
+	/** Structural changes are their own undo step, never merged into the typing before them. */
+	#structural<T>(change: () => T): T | null {
+		if (!this.canEdit) return null;
+		this.undo?.stopCapturing();
+		const result = change();
+		this.undo?.stopCapturing();
+		return result;
+	}
+}

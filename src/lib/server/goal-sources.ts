@@ -1,0 +1,65 @@
+import type * as Y from 'yjs';
+import type { BoardKind } from '../domain/boards/registry';
+import { openState } from '../domain/doc-restore';
+import { deriveGoals, summariseObjectiveTree, type ObjectiveTreeSummary } from '../domain/goals';
+import { collectGoalLinks, type GoalLinkSummary } from '../domain/goals';
+import { deriveTree } from '../domain/problem-tree';
+import { getBoardHub } from './collab/hub-registry';
+import type { AppContext } from './context';
+
+/**
+ * The links between goals boards and objective trees of one strategy process, read from the
+ * boards' live state (through the hub, so an edit made a moment ago is already there). A goals
+ * board cites objective-tree boxes; these functions give each side what it shows of the other.
+ * A board that cannot be read is left out rather than failing the page that asked.
+ */
+
+/** Every objective tree of the process, oldest board first, box by box. */
+export async function listObjectiveTreeSources(context: AppContext, processId: string): Promise<ObjectiveTreeSummary[]> {
+	const boards = await boardsOfKind(context, processId, 'objective-tree');
+	const summaries = await readBoards(context, boards, (board, doc) => summariseObjectiveTree(board.id, board.title, deriveTree(doc)));
+	return summaries.filter((summary) => summary !== null);
+}
+
+/** The goals and action directions of the process's goals boards that cite a box of `objectiveBoardId`. */
+export async function listGoalLinksTo(context: AppContext, processId: string, objectiveBoardId: string): Promise<GoalLinkSummary[]> {
+	const boards = await boardsOfKind(context, processId, 'goals');
+	const links = await readBoards(context, boards, (board, doc) => collectGoalLinks(deriveGoals(doc), board, objectiveBoardId));
+	return links.flatMap((boardLinks) => boardLinks ?? []);
+}
+
+interface BoardRow {
+	id: string;
+	title: string;
+}
+
+function boardsOfKind(context: AppContext, processId: string, kind: BoardKind): Promise<BoardRow[]> {
+	return context.db
+		.selectFrom('boards')
+		.select(['id', 'title'])
+		.where('process_id', '=', processId)
+		.where('kind', '=', kind)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+}
+
+/** `read` applied to each board's current state, in the boards' order; null where it failed. */
+async function readBoards<T>(context: AppContext, boards: BoardRow[], read: (board: BoardRow, doc: Y.Doc) => T): Promise<Array<T | null>> {
+	const hub = getBoardHub(context);
+	if (!hub) return [];
+	return Promise.all(
+		boards.map(async (board) => {
+			let doc: Y.Doc | null = null;
+			try {
+				doc = openState(await hub.getBoardStateUpdate(board.id));
+				return read(board, doc);
+			} catch (error) {
+				context.log.warn({ boardId: board.id, err: error }, 'board skipped: its state could not be read');
+				return null;
+			} finally {
+				doc?.destroy();
+			}
+		})
+	);
+}
