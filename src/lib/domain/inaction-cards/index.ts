@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './cost-estimate';
+export * from './operations';
+export * from './derive';
