@@ -41,7 +41,9 @@ const BOARD_KIND_LABELS: Record<string, () => string> = {
 	'ideas-wall': m.process_board_kind_ideas_wall,
 	'problem-tree': m.ptree_kind_problem_tree,
 	'objective-tree': m.ptree_kind_objective_tree,
-	goals: m.goals_kind
+	goals: m.goals_kind,
+	'inaction-cards': m.icard_kind,
+	'need-gap-matrix': m.ngm_kind
 };
 
 export function boardKindLabel(kind: string): string {

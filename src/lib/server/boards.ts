@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { treeKindOfBoard, type BoardKind } from '../domain/boards/registry';
 import { initTreeDoc } from '../domain/problem-tree';
 import { initGoalsDoc, setAreaFields, splitAreaName } from '../domain/goals';
+import { initCardsDoc } from '../domain/inaction-cards';
+import { initMatrixDoc } from '../domain/need-gap-matrix';
 import { insertInitialBoardUpdate } from './db/board-updates';
 import type { Database } from './db/schema';
 
@@ -32,13 +34,18 @@ export async function createBoard(
 	return id;
 }
 
+/** Kinds (besides trees) whose doc starts with its schema version and shared types written by the server. */
+const INITIALISED_KINDS = new Set<BoardKind>(['goals', 'inaction-cards', 'need-gap-matrix']);
+
 /** The state a board of this kind starts with, or null when it starts empty. */
 function initialBoardState(kind: BoardKind, area: string | null, userId: string, now: number): Uint8Array | null {
 	const treeKind = treeKindOfBoard(kind);
-	if (!treeKind && kind !== 'goals') return null;
+	if (!treeKind && !INITIALISED_KINDS.has(kind)) return null;
 	const doc = new Y.Doc();
 	try {
 		if (treeKind) initTreeDoc(doc, treeKind, { by: userId, now });
+		else if (kind === 'inaction-cards') initCardsDoc(doc);
+		else if (kind === 'need-gap-matrix') initMatrixDoc(doc);
 		else {
 			initGoalsDoc(doc);
 			// The area named on the form is the chapter's title until the group words it.

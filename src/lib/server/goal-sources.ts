@@ -15,8 +15,20 @@ import type { AppContext } from './context';
  */
 
 /** Every objective tree of the process, oldest board first, box by box. */
-export async function listObjectiveTreeSources(context: AppContext, processId: string): Promise<ObjectiveTreeSummary[]> {
-	const boards = await boardsOfKind(context, processId, 'objective-tree');
+export function listObjectiveTreeSources(context: AppContext, processId: string): Promise<ObjectiveTreeSummary[]> {
+	return listTreeSources(context, processId, 'objective-tree');
+}
+
+/**
+ * Every problem tree of the process, for cost-of-inaction cards to cite. Same shape as the
+ * objective trees': 'end' is an effect and 'mean' a cause there.
+ */
+export function listProblemTreeSources(context: AppContext, processId: string): Promise<ObjectiveTreeSummary[]> {
+	return listTreeSources(context, processId, 'problem-tree');
+}
+
+async function listTreeSources(context: AppContext, processId: string, kind: 'objective-tree' | 'problem-tree'): Promise<ObjectiveTreeSummary[]> {
+	const boards = await boardsOfKind(context, processId, kind);
 	const summaries = await readBoards(context, boards, (board, doc) => summariseObjectiveTree(board.id, board.title, deriveTree(doc)));
 	return summaries.filter((summary) => summary !== null);
 }

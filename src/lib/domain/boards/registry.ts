@@ -2,7 +2,7 @@
  * The board kinds a facilitator can create. Each kind has its own folder under
  * lib/domain/<kind> (Yjs schema) and lib/components/<kind> (its view); later issues add kinds here.
  */
-export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goals'] as const;
+export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goals', 'inaction-cards', 'need-gap-matrix'] as const;
 
 /**
  * Kinds a facilitator creates from the process page; objective trees come only from a conversion.

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolveBoardAccess } from '$lib/server/access';
-import { listGoalLinksTo, listObjectiveTreeSources } from '$lib/server/goal-sources';
+import { listGoalLinksTo, listObjectiveTreeSources, listProblemTreeSources } from '$lib/server/goal-sources';
 import { listInstitutions } from '$lib/server/institutions';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { m } from '$lib/paraglide/messages';
@@ -30,10 +30,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 	const { process_id: processId, ...boardFields } = board;
 	// What each side shows of the goal ↔ objective-tree links; other kinds get empty lists.
-	const [institutions, objectiveTrees, goalLinks] = await Promise.all([
+	const [institutions, objectiveTrees, goalLinks, problemTrees] = await Promise.all([
 		board.kind === 'goals' ? listInstitutions(context.db, processId) : [],
 		board.kind === 'goals' ? listObjectiveTreeSources(context, processId) : [],
-		board.kind === 'objective-tree' ? listGoalLinksTo(context, processId, board.id) : []
+		board.kind === 'objective-tree' ? listGoalLinksTo(context, processId, board.id) : [],
+		board.kind === 'inaction-cards' ? listProblemTreeSources(context, processId) : []
 	]);
 	return {
 		board: boardFields,
@@ -44,7 +45,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		processId: session.kind === 'user' ? processId : null,
 		institutions,
 		objectiveTrees,
-		goalLinks
+		goalLinks,
+		/** Problem trees a cost-of-inaction card may cite (same shape: 'end' = effect, 'mean' = cause). */
+		problemTrees
 	};
 };
 
