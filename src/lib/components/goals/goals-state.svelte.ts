@@ -1,6 +1,7 @@
-import { createSubscriber } from 'svelte/reactivity';
 import type { BoardConnection } from '$lib/collab/board-connection.svelte';
+import { DerivedDoc } from '$lib/collab/derived-doc.svelte';
 import { BoardPresence, type PresenceRole } from '$lib/collab/presence.svelte';
+import { editorsOf, type PresentEditor } from '$lib/collab/presence-editors';
 import {
 	addAction,
 	addFootnote,
@@ -34,7 +35,6 @@ import {
 	type ObjectiveTreeSummary,
 	type SeedResult
 } from '$lib/domain/goals';
-import { editorColor, type BoxEditor } from '$lib/components/problem-tree/tree-state.svelte';
 
 /** Awareness field naming the goal or action someone is editing right now. */
 const EDITING_FIELD = 'goal';
@@ -49,42 +49,21 @@ export class GoalsState {
 	readonly presence: BoardPresence;
 	selectedId = $state<string | null>(null);
 	#connection: BoardConnection;
-	#subscribe: () => void;
-	#cached: GoalsOutline | null = null;
-	#observing = false;
+	#outline: DerivedDoc<GoalsOutline>;
 
 	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
 		this.#connection = connection;
 		this.presence = new BoardPresence(connection.awareness, me);
-		const items = goalsItemsMap(connection.doc);
-		const area = goalsAreaMap(connection.doc);
-		this.#subscribe = createSubscriber((update) => {
-			const onChange = () => {
-				this.#cached = null;
-				update();
-			};
-			this.#observing = true;
-			this.#cached = null;
-			items.observeDeep(onChange);
-			area.observeDeep(onChange);
-			return () => {
-				this.#observing = false;
-				items.unobserveDeep(onChange);
-				area.unobserveDeep(onChange);
-			};
-		});
+		const doc = connection.doc;
+		this.#outline = new DerivedDoc([goalsItemsMap(doc), goalsAreaMap(doc)], () => deriveGoals(doc));
 	}
 
 	get outline(): GoalsOutline {
-		this.#subscribe();
-		if (this.#cached && this.#observing) return this.#cached;
-		const outline = deriveGoals(this.#connection.doc);
-		if (this.#observing) this.#cached = outline;
-		return outline;
+		return this.#outline.current;
 	}
 
 	get canEdit(): boolean {
-		this.#subscribe();
+		this.#outline.track();
 		return this.#connection.canEdit && isGoalsSchemaSupported(this.#connection.doc);
 	}
 
@@ -102,19 +81,8 @@ export class GoalsState {
 	}
 
 	/** Others (not this tab) whose awareness says they are editing the item. */
-	editorsOf(itemId: string): BoxEditor[] {
-		const users = this.presence.othersField('user');
-		const editors: BoxEditor[] = [];
-		const seen = new Set<string>();
-		for (const [clientId, value] of this.presence.othersField(EDITING_FIELD)) {
-			if (value !== itemId) continue;
-			const user = users.get(clientId) as { name?: unknown } | undefined;
-			const name = typeof user?.name === 'string' ? user.name.trim().slice(0, 80) : '';
-			if (!name || seen.has(name)) continue;
-			seen.add(name);
-			editors.push({ name, color: editorColor(name) });
-		}
-		return editors;
+	editorsOf(itemId: string): PresentEditor[] {
+		return editorsOf(this.presence, EDITING_FIELD, itemId);
 	}
 
 	focusItem(itemId: string | null) {

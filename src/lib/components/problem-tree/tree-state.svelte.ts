@@ -1,6 +1,7 @@
-import { createSubscriber } from 'svelte/reactivity';
 import type { BoardConnection } from '$lib/collab/board-connection.svelte';
+import { DerivedDoc } from '$lib/collab/derived-doc.svelte';
 import { BoardPresence, type PresenceRole } from '$lib/collab/presence.svelte';
+import { editorsOf, type PresentEditor } from '$lib/collab/presence-editors';
 import {
 	addCause,
 	addEffect,
@@ -18,16 +19,8 @@ import {
 	type DerivedTree
 } from '$lib/domain/problem-tree';
 
-export interface BoxEditor {
-	name: string;
-	color?: string;
-}
-
 /** Awareness field naming the box someone is editing right now. */
 const EDITING_FIELD = 'box';
-
-/** The presence list's markers (3:1 against white), so a person has the same colour there and on the box they edit. */
-const EDITOR_COLORS = ['#0b5cad', '#b42318', '#1a7f37', '#8a5a00', '#6e40c9', '#0e7490', '#a3256b', '#4b5563'];
 
 /**
  * A problem tree or an objective tree as components see it: the derived (repaired) tree and
@@ -39,52 +32,29 @@ export class ProblemTreeState {
 	selectedId = $state<string | null>(null);
 	#connection: BoardConnection;
 	#me: { name: string; role: PresenceRole };
-	#subscribe: () => void;
-	/** Deriving walks every box; many components read `tree` per change, so it is derived once per change. */
-	#cached: DerivedTree | null = null;
-	#observing = false;
+	#tree: DerivedDoc<DerivedTree>;
 
 	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
 		this.#connection = connection;
 		this.#me = me;
 		this.presence = new BoardPresence(connection.awareness, me);
-		const boxes = boxesMap(connection.doc);
-		const meta = treeMetaMap(connection.doc);
-		this.#subscribe = createSubscriber((update) => {
-			const onChange = () => {
-				this.#cached = null;
-				update();
-			};
-			this.#observing = true;
-			this.#cached = null;
-			boxes.observeDeep(onChange);
-			meta.observeDeep(onChange);
-			return () => {
-				this.#observing = false;
-				boxes.unobserveDeep(onChange);
-				meta.unobserveDeep(onChange);
-			};
-		});
+		const doc = connection.doc;
+		this.#tree = new DerivedDoc([boxesMap(doc), treeMetaMap(doc)], () => deriveTree(doc));
 	}
 
 	get tree(): DerivedTree {
-		this.#subscribe();
-		// Without an observer nobody tells us the doc changed, so a cached tree could be stale.
-		if (this.#cached && this.#observing) return this.#cached;
-		const tree = deriveTree(this.#connection.doc);
-		if (this.#observing) this.#cached = tree;
-		return tree;
+		return this.#tree.current;
 	}
 
 	/** Board ids the conversion wrote into meta: the objective tree of a problem tree, or the reverse. */
 	get links(): { sourceBoardId: string | null; objectiveBoardId: string | null } {
-		this.#subscribe();
+		this.#tree.track();
 		const { sourceBoardId, objectiveBoardId } = readTreeMeta(this.#connection.doc);
 		return { sourceBoardId: sourceBoardId || null, objectiveBoardId: objectiveBoardId || null };
 	}
 
 	get canEdit(): boolean {
-		this.#subscribe();
+		this.#tree.track();
 		return this.#connection.canEdit && isSchemaSupported(this.#connection.doc);
 	}
 
@@ -97,18 +67,8 @@ export class ProblemTreeState {
 	}
 
 	/** Others (not this tab) whose awareness says they are editing the box. */
-	editorsOf(boxId: string): BoxEditor[] {
-		const users = this.presence.othersField('user');
-		const editors: BoxEditor[] = [];
-		const seen = new Set<string>();
-		for (const [clientId, value] of this.presence.othersField(EDITING_FIELD)) {
-			if (value !== boxId) continue;
-			const name = readUserName(users.get(clientId));
-			if (name === null || seen.has(name)) continue;
-			seen.add(name);
-			editors.push({ name, color: editorColor(name) });
-		}
-		return editors;
+	editorsOf(boxId: string): PresentEditor[] {
+		return editorsOf(this.presence, EDITING_FIELD, boxId);
 	}
 
 	/** Tells the others which box we are editing (null when we stop). Observers edit nothing. */
@@ -156,17 +116,4 @@ export class ProblemTreeState {
 	stopCapturing() {
 		this.undo?.stopCapturing();
 	}
-}
-
-function readUserName(value: unknown): string | null {
-	if (!value || typeof value !== 'object') return null;
-	const name = (value as Record<string, unknown>).name;
-	return typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : null;
-}
-
-/** Same name, same color on every screen, without coordinating. */
-export function editorColor(name: string): string {
-	let hash = 0;
-	for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
-	return EDITOR_COLORS[hash % EDITOR_COLORS.length];
 }
