@@ -19,7 +19,8 @@ function objectiveTree() {
 	const parenting = add('cause', CORE_BOX_ID, 'Niski poziom kompetencji wychowawczych rodziców');
 	add('cause', parenting, 'Brak specjalistycznego poradnictwa dla rodzin');
 	add('cause', CORE_BOX_ID, 'Brak koordynacji działań między instytucjami');
-	add('effect', CORE_BOX_ID, 'Rosnąca liczba dzieci umieszczanych w pieczy zastępczej');
+	const fosterCare = add('effect', CORE_BOX_ID, 'Rosnąca liczba dzieci umieszczanych w pieczy zastępczej');
+	add('effect', fosterCare, 'Wysokie wydatki powiatu na pieczę zastępczą');
 	const objective = new Y.Doc();
 	convertToObjectiveTree(problem, objective, { by: 'f', now: 2 });
 	return summariseObjectiveTree('otree-1', 'Drzewo celów: przemoc', deriveTree(objective));
@@ -39,7 +40,7 @@ function read(outline: GoalsOutline): string[] {
 }
 
 describe('seeding a goals board from an objective tree', () => {
-	it('proposes the core and the ends as strategic goals, first-level means as specific goals, deeper means as actions', () => {
+	it('proposes the core and the ends as strategic goals (higher ends unticked), first-level means as specific goals, deeper means as actions', () => {
 		const source = objectiveTree();
 		const doc = new Y.Doc();
 		initGoalsDoc(doc);
@@ -47,6 +48,8 @@ describe('seeding a goals board from an objective tree', () => {
 		expect(proposal.map((c) => [c.role, c.text, c.proposed])).toEqual([
 			['strategic', 'Poziom przemocy w rodzinach jest niski', true],
 			['strategic', 'Liczba dzieci umieszczanych w pieczy zastępczej maleje', true],
+			// A higher end: a wider impact, offered but not ticked.
+			['strategic', 'Wydatki powiatu na pieczę zastępczą są niskie', false],
 			['specific', 'Rodzice mają wysokie kompetencje wychowawcze', true],
 			['action', 'Specjalistyczne poradnictwo jest dostępne dla rodzin', true],
 			['specific', 'Działania instytucji są skoordynowane', true]
@@ -59,7 +62,7 @@ describe('seeding a goals board from an objective tree', () => {
 		initGoalsDoc(doc);
 		const proposal = proposeSeed(source, deriveGoals(doc));
 		const ends = proposal.filter((c) => c.text.startsWith('Liczba dzieci'));
-		const chosen = proposal.filter((c) => !ends.includes(c)).map((c) => c.boxId);
+		const chosen = proposal.filter((c) => c.proposed && !ends.includes(c)).map((c) => c.boxId);
 
 		const result = applySeed(doc, source, chosen);
 

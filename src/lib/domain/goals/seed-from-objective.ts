@@ -6,8 +6,8 @@ import type { ObjectiveSourceBox, ObjectiveTreeSummary } from './sources';
 /**
  * Seeding a goals board from an objective tree. The tree's logic maps onto the chapter's: the
  * core objective and the ends (what improves when it is reached) are candidates for strategic
- * goals; the first-level means become specific goals and the deeper means action directions
- * under the specific goal they serve. The facilitator sees this proposal, ticks what to keep
+ * goals, higher ends offered unticked; the first-level means become specific goals and the
+ * deeper means action directions under the specific goal they serve. The facilitator sees this proposal, ticks what to keep
  * and confirms; nothing is written before that (applySeed is called only on confirmation).
  * Every created item keeps its link to the box it came from, and a box already linked from the
  * board is not proposed again, so seeding twice does not duplicate.
@@ -41,7 +41,6 @@ export function proposeSeed(source: ObjectiveTreeSummary, outline: GoalsOutline)
 	for (const box of source.boxes) {
 		if (box.text.trim() === '') continue;
 		const role = seedRole(box);
-		if (!role) continue;
 		const alreadyLinked = linked.has(box.id);
 		candidates.push({
 			boxId: box.id,
@@ -49,7 +48,8 @@ export function proposeSeed(source: ObjectiveTreeSummary, outline: GoalsOutline)
 			role,
 			underBoxId: role === 'action' ? firstLevelAncestor(box, byId) : null,
 			alreadyLinked,
-			proposed: !alreadyLinked
+			// Ends further up the tree are wider impacts: offered, but not ticked.
+			proposed: !alreadyLinked && !(box.role === 'end' && box.depth > 1)
 		});
 	}
 	return candidates;
@@ -97,9 +97,9 @@ export function applySeed(doc: Y.Doc, source: ObjectiveTreeSummary, chosenBoxIds
 	return { ok: true, created };
 }
 
-function seedRole(box: ObjectiveSourceBox): SeedRole | null {
+function seedRole(box: ObjectiveSourceBox): SeedRole {
 	if (box.role === 'core') return 'strategic';
-	if (box.role === 'end') return box.depth === 1 ? 'strategic' : null;
+	if (box.role === 'end') return 'strategic';
 	return box.depth === 1 ? 'specific' : 'action';
 }
 
