@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, addSpecificGoal, addStrategicGoal, setAreaFields } from '../../src/lib/domain/goals';
+import { addAction, addItemLink, addSpecificGoal, addStrategicGoal, setAreaFields } from '../../src/lib/domain/goals';
 import { CORE_BOX_ID, addCause, addEffect, deriveTree, editBoxText, type DerivedTree } from '../../src/lib/domain/problem-tree';
 import { createBoard } from '../../src/lib/server/boards';
 import { BoardHub } from '../../src/lib/server/collab/board-hub';
@@ -38,7 +38,7 @@ async function boardDoc(boardId: string): Promise<Y.Doc> {
 }
 
 /** Boards get increasing creation times, so "oldest first" is well defined. */
-function newBoard(kind: 'problem-tree' | 'goals', title: string): Promise<string> {
+function newBoard(kind: 'problem-tree' | 'goals' | 'need-gap-matrix' | 'inaction-cards', title: string): Promise<string> {
 	return createBoard(database.db, processId, userId, { kind, title, area: 'Obszar V. Przemoc w rodzinie' }, (clock += 1000));
 }
 
@@ -144,7 +144,8 @@ describe('objective trees as sources of a goals board', () => {
 		});
 
 		const link = (boardId: string, boardTitle: string) => (boxId: string, itemId: string, itemType: string, number: string, text: string) => ({
-			boxId,
+			kind: 'objective-box',
+			targetId: boxId,
 			goalsBoardId: boardId,
 			goalsBoardTitle: boardTitle,
 			itemId,
@@ -173,5 +174,15 @@ describe('objective trees as sources of a goals board', () => {
 			[laterAction, '1']
 		]);
 		expect((await listGoalLinksTo(context, processId, other.boardId)).map((entry) => [entry.text, entry.number])).toEqual([['Mieszkania treningowe', '4']]);
+
+		// A matrix cell and a cost-of-inaction card learn of the goals that cite them the same way.
+		const matrixBoardId = await newBoard('need-gap-matrix', 'Matryca potrzeb');
+		const cardsBoardId = await newBoard('inaction-cards', 'Karty kosztów zaniechania');
+		await edit(goalsBoardId, (doc) => {
+			addItemLink(doc, ids.action, { kind: 'matrix-cell', boardId: matrixBoardId, targetId: 'row-1|col-2' });
+			addItemLink(doc, ids.specific, { kind: 'inaction-card', boardId: cardsBoardId, targetId: 'card-1' });
+		});
+		expect((await listGoalLinksTo(context, processId, matrixBoardId)).map((entry) => [entry.kind, entry.targetId, entry.number])).toEqual([['matrix-cell', 'row-1|col-2', '3']]);
+		expect((await listGoalLinksTo(context, processId, cardsBoardId)).map((entry) => [entry.kind, entry.targetId, entry.number])).toEqual([['inaction-card', 'card-1', '5.2']]);
 	});
 });

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import type { BoardKind } from '../domain/boards/registry';
 import { openState } from '../domain/doc-restore';
-import { deriveGoals, summariseObjectiveTree, type ObjectiveTreeSummary } from '../domain/goals';
+import { deriveGoals, summariseCards, summariseMatrix, summariseObjectiveTree, type CardsSourceSummary, type MatrixSourceSummary, type ObjectiveTreeSummary } from '../domain/goals';
+import { deriveCards } from '../domain/inaction-cards';
+import { deriveMatrix } from '../domain/need-gap-matrix';
 import { collectGoalLinks, type GoalLinkSummary } from '../domain/goals';
 import { deriveTree } from '../domain/problem-tree';
 import { getBoardHub } from './collab/hub-registry';
@@ -27,16 +29,30 @@ export function listProblemTreeSources(context: AppContext, processId: string): 
 	return listTreeSources(context, processId, 'problem-tree');
 }
 
+/** Every need/gap matrix of the process: services and gaps a goal or an action may cite. */
+export async function listMatrixSources(context: AppContext, processId: string): Promise<MatrixSourceSummary[]> {
+	const boards = await boardsOfKind(context, processId, 'need-gap-matrix');
+	const summaries = await readBoards(context, boards, (board, doc) => summariseMatrix(board.id, board.title, deriveMatrix(doc)));
+	return summaries.filter((summary) => summary !== null);
+}
+
+/** Every cost-of-inaction board of the process: cards a goal or an action may cite. */
+export async function listCardsSources(context: AppContext, processId: string): Promise<CardsSourceSummary[]> {
+	const boards = await boardsOfKind(context, processId, 'inaction-cards');
+	const summaries = await readBoards(context, boards, (board, doc) => summariseCards(board.id, board.title, deriveCards(doc)));
+	return summaries.filter((summary) => summary !== null);
+}
+
 async function listTreeSources(context: AppContext, processId: string, kind: 'objective-tree' | 'problem-tree'): Promise<ObjectiveTreeSummary[]> {
 	const boards = await boardsOfKind(context, processId, kind);
 	const summaries = await readBoards(context, boards, (board, doc) => summariseObjectiveTree(board.id, board.title, deriveTree(doc)));
 	return summaries.filter((summary) => summary !== null);
 }
 
-/** The goals and action directions of the process's goals boards that cite a box of `objectiveBoardId`. */
-export async function listGoalLinksTo(context: AppContext, processId: string, objectiveBoardId: string): Promise<GoalLinkSummary[]> {
+/** The goals and action directions of the process's goals boards that cite something on `targetBoardId`. */
+export async function listGoalLinksTo(context: AppContext, processId: string, targetBoardId: string): Promise<GoalLinkSummary[]> {
 	const boards = await boardsOfKind(context, processId, 'goals');
-	const links = await readBoards(context, boards, (board, doc) => collectGoalLinks(deriveGoals(doc), board, objectiveBoardId));
+	const links = await readBoards(context, boards, (board, doc) => collectGoalLinks(deriveGoals(doc), board, targetBoardId));
 	return links.flatMap((boardLinks) => boardLinks ?? []);
 }
 

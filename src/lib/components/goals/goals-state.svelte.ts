@@ -5,6 +5,7 @@ import { editorsOf, type PresentEditor } from '$lib/collab/presence-editors';
 import {
 	addAction,
 	addFootnote,
+	addItemLink,
 	addIndicator,
 	addSpecificGoal,
 	addStrategicGoal,
@@ -20,6 +21,7 @@ import {
 	moveItem,
 	removeFootnote,
 	removeIndicator,
+	removeItemLink,
 	setActionFields,
 	setAreaFields,
 	setEntities,
@@ -32,6 +34,7 @@ import {
 	type GoalsOutline,
 	type GoalsTemplate,
 	type IndicatorFields,
+	type ItemLink,
 	type ObjectiveTreeSummary,
 	type SeedResult
 } from '$lib/domain/goals';
@@ -157,6 +160,15 @@ export class GoalsState {
 	/** Links a goal or action to the objective-tree box that justifies it; null removes the link. */
 	setSource(id: string, source: { boardId: string; boxId: string } | null): boolean {
 		return this.#structural(() => setItemSource(this.#doc, id, source, this.#origin)) ?? false;
+	}
+
+	/** Cites a matrix cell or row or a cost-of-inaction card for a goal or an action. */
+	addLink(id: string, link: ItemLink): boolean {
+		return this.#structural(() => addItemLink(this.#doc, id, link, this.#origin)) ?? false;
+	}
+
+	removeLink(id: string, link: ItemLink): boolean {
+		return this.#structural(() => removeItemLink(this.#doc, id, link, this.#origin)) ?? false;
 	}
 
 	/** One undo step for the whole import. */

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { compareByOrder } from '../sibling-order';
 import { readArea, readItems, type Indicator, type StoredArea, type StoredItem } from './schema';
 import { parseTimeframe, type Timeframe } from './timeframe';
+import type { ItemLink } from './item-links';
 
 /**
  * The outline every client reads: area → strategic goals ("5") → specific goals ("5.1") →
@@ -35,6 +36,7 @@ export interface ActionDirection {
 	problems: ActionProblem[];
 	sourceBoxId: string | null;
 	sourceBoardId: string | null;
+	links: ItemLink[];
 	repaired: boolean;
 	/** Stored sibling key ('' when unusable). */
 	order: string;
@@ -50,6 +52,7 @@ export interface SpecificGoal {
 	footnotes: string[];
 	sourceBoxId: string | null;
 	sourceBoardId: string | null;
+	links: ItemLink[];
 	repaired: boolean;
 	order: string;
 }
@@ -65,6 +68,7 @@ export interface StrategicGoal {
 	footnotes: string[];
 	sourceBoxId: string | null;
 	sourceBoardId: string | null;
+	links: ItemLink[];
 	/** The placeholder shown when orphans exist but no strategic goal does (id ''). */
 	placeholder: boolean;
 	order: string;
@@ -179,6 +183,7 @@ function goalFields(item: StoredItem) {
 		footnotes: item.footnotes,
 		sourceBoxId: item.sourceBoxId,
 		sourceBoardId: item.sourceBoardId,
+		links: item.links,
 		order: item.order
 	};
 }
@@ -201,6 +206,7 @@ function toActionDirection(item: StoredItem, parentId: string, repaired: boolean
 		problems: actionProblems(item),
 		sourceBoxId: item.sourceBoxId,
 		sourceBoardId: item.sourceBoardId,
+		links: item.links,
 		repaired,
 		order: item.order
 	};
@@ -234,6 +240,7 @@ function placeholderItem(): StoredItem {
 		responsible: '',
 		funding: '',
 		sourceBoxId: null,
-		sourceBoardId: null
+		sourceBoardId: null,
+		links: []
 	};
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { replaceTextMinimally } from '../text-edit';
 import { ensureAreaTypes } from './operations';
+import { ITEM_LINKS_MAX, decodeItemLink, encodeItemLink, readItemLinks, type ItemLink } from './item-links';
 import {
 	AREA_ID,
 	AREA_NUMBER_MAX,
@@ -168,6 +169,38 @@ export function setItemSource(doc: Y.Doc, id: string, source: { boardId: string;
 			map.delete('sourceBoardId');
 			map.delete('sourceBoxId');
 		}
+	}, origin);
+	return true;
+}
+
+/** Links an item to a matrix cell or row or a cost-of-inaction card (item-links.ts). */
+export function addItemLink(doc: Y.Doc, itemId: string, link: ItemLink, origin: unknown = null): boolean {
+	const map = getItemMap(doc, itemId);
+	const encoded = encodeItemLink(link);
+	if (!map || !decodeItemLink(encoded)) return false;
+	const current = readItemLinks(map.get('links'));
+	if (current.some((existing) => encodeItemLink(existing) === encoded)) return true;
+	if (current.length >= ITEM_LINKS_MAX) return false;
+	doc.transact(() => {
+		let list = map.get('links');
+		if (!(list instanceof Y.Array)) {
+			list = new Y.Array<string>();
+			map.set('links', list);
+		}
+		(list as Y.Array<string>).push([encoded]);
+	}, origin);
+	return true;
+}
+
+/** Removes every copy (two people may have added the same link at once). */
+export function removeItemLink(doc: Y.Doc, itemId: string, link: ItemLink, origin: unknown = null): boolean {
+	const list = getItemMap(doc, itemId)?.get('links');
+	if (!(list instanceof Y.Array)) return false;
+	const encoded = encodeItemLink(link);
+	const at = list.toArray().flatMap((entry, index) => (entry === encoded ? [index] : []));
+	if (at.length === 0) return false;
+	doc.transact(() => {
+		for (const index of at.reverse()) list.delete(index, 1);
 	}, origin);
 	return true;
 }

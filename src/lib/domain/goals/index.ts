@@ -8,3 +8,4 @@ export * from './seed-000-template';
 export * from './sources';
 export * from './seed-from-objective';
 export * from './goal-links';
+export * from './item-links';

@@ -217,6 +217,8 @@ function createItemMap(type: GoalItemType, parent: string, order: string, input:
 	map.set('order', order);
 	map.set('text', text);
 	map.set('footnotes', new Y.Array<string>());
+	// Created with the item, so two people adding the first links at once add to one array.
+	map.set('links', new Y.Array<string>());
 	if (typeof input.sourceBoxId === 'string') map.set('sourceBoxId', input.sourceBoxId);
 	if (typeof input.sourceBoardId === 'string') map.set('sourceBoardId', input.sourceBoardId);
 	if (type !== 'action') return map;

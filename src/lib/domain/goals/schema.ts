@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { isOrderKey } from '../sibling-order';
+import { readItemLinks, type ItemLink } from './item-links';
 
 /**
  * The Yjs schema of a goals board (cele i kierunki działań). One board = one Y.Doc:
@@ -71,6 +72,8 @@ export interface StoredItem {
 	funding: string;
 	sourceBoxId: string | null;
 	sourceBoardId: string | null;
+	/** Matrix cells and rows, cost-of-inaction cards that justify the item (item-links.ts). */
+	links: ItemLink[];
 }
 
 export interface StoredArea {
@@ -151,7 +154,8 @@ export function readItem(id: string, value: unknown): StoredItem | null {
 		responsible: stringOr(value.get('responsible'), '').slice(0, FIELD_MAX),
 		funding: stringOr(value.get('funding'), '').slice(0, FIELD_MAX),
 		sourceBoxId: sourceIdOrNull(value.get('sourceBoxId')),
-		sourceBoardId: sourceIdOrNull(value.get('sourceBoardId'))
+		sourceBoardId: sourceIdOrNull(value.get('sourceBoardId')),
+		links: readItemLinks(value.get('links'))
 	};
 }
 

@@ -1,4 +1,6 @@
 import type { DerivedTree, TreeBox } from '../problem-tree';
+import { topGaps, type NeedGapMatrix } from '../need-gap-matrix';
+import type { InactionCard } from '../inaction-cards';
 
 /**
  * What a goals board may cite as its justification, as plain data the server sends with the
@@ -36,4 +38,42 @@ export function summariseObjectiveTree(boardId: string, title: string, tree: Der
 
 function toSource(box: TreeBox, role: SourceBoxRole): ObjectiveSourceBox {
 	return { id: box.id, text: box.text, role, depth: box.depth, parentId: box.parentId };
+}
+
+/** A need/gap matrix as the goals board cites it: its services (rows) and its gaps, largest first. */
+export interface MatrixSourceSummary {
+	boardId: string;
+	title: string;
+	rows: Array<{ id: string; name: string; group: string }>;
+	/** Large and small gaps in the matrix's "top gaps" order. */
+	gaps: Array<{ cellKey: string; rowName: string; columnName: string; gap: 'large' | 'small' }>;
+}
+
+/** A cost-of-inaction board as the goals board cites it: its cards by area. */
+export interface CardsSourceSummary {
+	boardId: string;
+	title: string;
+	cards: Array<{ id: string; area: string }>;
+}
+
+/** Enough for a picker, bounded so a page never carries a whole 1,200-cell matrix. */
+export const MATRIX_SOURCE_GAPS_MAX = 100;
+
+export function summariseMatrix(boardId: string, title: string, matrix: NeedGapMatrix): MatrixSourceSummary {
+	const groupName = new Map(matrix.groups.map((group) => [group.id, group.name]));
+	return {
+		boardId,
+		title,
+		rows: matrix.rows.map((row) => ({ id: row.id, name: row.name, group: groupName.get(row.groupId) ?? '' })),
+		gaps: topGaps(matrix, MATRIX_SOURCE_GAPS_MAX).map(({ cell, row, column }) => ({
+			cellKey: cell.key,
+			rowName: row.name,
+			columnName: column.name,
+			gap: cell.gap === 'large' ? 'large' : 'small'
+		}))
+	};
+}
+
+export function summariseCards(boardId: string, title: string, cards: InactionCard[]): CardsSourceSummary {
+	return { boardId, title, cards: cards.map((card) => ({ id: card.id, area: card.area })) };
 }

@@ -1,10 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { resolveBoardAccess } from '$lib/server/access';
-import { listGoalLinksTo, listObjectiveTreeSources, listProblemTreeSources } from '$lib/server/goal-sources';
+import { listCardsSources, listGoalLinksTo, listMatrixSources, listObjectiveTreeSources, listProblemTreeSources } from '$lib/server/goal-sources';
 import { listInstitutions } from '$lib/server/institutions';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Boards whose boxes, cells or cards goals may cite, and which therefore show who cites them. */
+const CITED_KINDS = new Set(['objective-tree', 'need-gap-matrix', 'inaction-cards']);
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { session, context } = locals;
@@ -30,10 +33,14 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 	const { process_id: processId, ...boardFields } = board;
 	// What each side shows of the goal ↔ objective-tree links; other kinds get empty lists.
-	const [institutions, objectiveTrees, goalLinks, problemTrees] = await Promise.all([
-		board.kind === 'goals' ? listInstitutions(context.db, processId) : [],
-		board.kind === 'goals' ? listObjectiveTreeSources(context, processId) : [],
-		board.kind === 'objective-tree' ? listGoalLinksTo(context, processId, board.id) : [],
+	const goals = board.kind === 'goals';
+	const cited = CITED_KINDS.has(board.kind);
+	const [institutions, objectiveTrees, matrices, cardBoards, goalLinks, problemTrees] = await Promise.all([
+		goals ? listInstitutions(context.db, processId) : [],
+		goals ? listObjectiveTreeSources(context, processId) : [],
+		goals ? listMatrixSources(context, processId) : [],
+		goals ? listCardsSources(context, processId) : [],
+		cited ? listGoalLinksTo(context, processId, board.id) : [],
 		board.kind === 'inaction-cards' ? listProblemTreeSources(context, processId) : []
 	]);
 	return {
@@ -45,6 +52,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		processId: session.kind === 'user' ? processId : null,
 		institutions,
 		objectiveTrees,
+		/** Need/gap matrices and cost-of-inaction boards a goal may cite. */
+		matrices,
+		cardBoards,
+		/** On a board goals cite: which goals and actions cite what on it. */
 		goalLinks,
 		/** Problem trees a cost-of-inaction card may cite (same shape: 'end' = effect, 'mean' = cause). */
 		problemTrees
