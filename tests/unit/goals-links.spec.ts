@@ -24,7 +24,10 @@ describe('links from goals to matrix cells and cost-of-inaction cards', () => {
 		addItemLink(jan, 'a', cell);
 		Y.applyUpdate(anna, Y.encodeStateAsUpdate(jan));
 		Y.applyUpdate(jan, Y.encodeStateAsUpdate(anna));
-		for (const doc of [anna, jan]) expect(deriveGoals(doc).actions[0].links).toEqual([cell, card]);
+		// Concurrent inserts are ordered by client id, so only the set is fixed; both replicas agree on it.
+		expect(deriveGoals(anna).actions[0].links).toEqual(deriveGoals(jan).actions[0].links);
+		expect(deriveGoals(anna).actions[0].links).toHaveLength(2);
+		expect(deriveGoals(anna).actions[0].links).toEqual(expect.arrayContaining([cell, card]));
 
 		expect(removeItemLink(anna, 'a', cell)).toBe(true);
 		expect(deriveGoals(anna).actions[0].links).toEqual([card]);
