@@ -8,6 +8,7 @@ import { eventually } from '../support/eventually';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { insertInitialBoardUpdate } from '../../src/lib/server/db/board-updates';
 import { CORE_BOX_ID, addCause, addEffect, convertToObjectiveTree, initTreeDoc } from '../../src/lib/domain/problem-tree';
+import { addCard, initCardsDoc } from '../../src/lib/domain/inaction-cards';
 
 // Issue 5 in a real browser: a facilitator writes an area's goals with the keyboard alone,
 // completes an action, reads it as the strategy's "Kierunki działań" table, a participant follows
@@ -89,6 +90,23 @@ async function storeObjectiveTree(): Promise<string> {
 		const now = Date.now();
 		await db.insertInto('boards').values({ id, process_id: env.seeded.processId, kind: 'objective-tree', title: 'Drzewo celów: koordynacja', area: null, created_by: env.seeded.userId, created_at: now }).execute();
 		await insertInitialBoardUpdate(db, id, Y.encodeStateAsUpdate(objective), now);
+		return id;
+	} finally {
+		await close();
+	}
+}
+
+/** A cost-of-inaction board with one card, stored as its own board would write it. */
+async function storeCardsBoard(): Promise<string> {
+	const doc = new Y.Doc();
+	initCardsDoc(doc);
+	addCard(doc, { area: 'przemoc w rodzinie', text: 'Rośnie liczba interwencji i umieszczeń w pieczy zastępczej.' });
+	const { db, close } = openDatabase(env.server.databasePath);
+	try {
+		const id = randomUUID();
+		const now = Date.now();
+		await db.insertInto('boards').values({ id, process_id: env.seeded.processId, kind: 'inaction-cards', title: 'Karty: przemoc', area: null, created_by: env.seeded.userId, created_at: now }).execute();
+		await insertInitialBoardUpdate(db, id, Y.encodeStateAsUpdate(doc), now);
 		return id;
 	} finally {
 		await close();
@@ -208,6 +226,7 @@ describe('goals board in the browser', () => {
 
 	it('is seeded from an objective tree only after the facilitator confirms, linked both ways; the worked example imports', async () => {
 		const objectiveBoardId = await storeObjectiveTree();
+		const cardsBoardId = await storeCardsBoard();
 		const anna = await signedInContext(env.browser, env.server, env.seeded.facilitator.token);
 		const page = await anna.newPage();
 		const boardId = await createGoalsBoard(page, 'Cele obszaru V — z drzewa celów');
@@ -247,6 +266,19 @@ describe('goals board in the browser', () => {
 		await page.waitForURL(new RegExp(`/boards/${boardId}\\?item=`));
 		await waitConnected(page);
 		await eventually(async () => expect(await page.locator('[data-testid="goals-outline-item"][aria-selected="true"] .number').innerText()).toBe('Cel szczegółowy 5.1'), 5_000);
+
+		// The action also cites a cost-of-inaction card; the card names the action back.
+		await page.getByTestId('goals-outline-item').nth(2).click();
+		await page.getByTestId('justification-select').selectOption({ label: 'przemoc w rodzinie' });
+		await page.getByRole('button', { name: 'Powiąż', exact: true }).last().click();
+		const cardLink = page.getByRole('link', { name: 'Karta kosztów zaniechania: przemoc w rodzinie (tablica „Karty: przemoc”)' });
+		await cardLink.click();
+		await page.waitForURL(new RegExp(`/boards/${cardsBoardId}\\?card=`));
+		await waitConnected(page);
+		await page.getByTestId('cited-by-goals').getByRole('link', { name: /^Działanie 1: / }).waitFor();
+		await page.screenshot({ path: `${SHOTS}/card-cited-by-goal.png` });
+		await page.goto(`/boards/${boardId}`);
+		await waitConnected(page);
 
 		// The worked example lands after the seeded goals, numbered on.
 		await page.getByRole('button', { name: 'Wstaw przykład obszaru' }).click();
