@@ -9,6 +9,7 @@ import {
 	addGroup,
 	addRow,
 	cellAt,
+	cellFieldKey,
 	cellKey,
 	checkCellFields,
 	checkGapOverride,
@@ -176,17 +177,21 @@ describe('cells', () => {
 
 	it('reads a tampered cell field by field, the bad ones as empty', () => {
 		const doc = sampleMatrix();
-		const cell = matrixCellsMap(doc).get(cellKey('s1', 'c1')) as Y.Map<unknown>;
-		cell.set('need', 'HIGH');
-		cell.set('offer', 'none');
-		cell.set('priority', 2.5);
-		cell.set('niche', 'true');
-		cell.set('gapOverride', 'large'); // no reason: does not count
+		const cells = matrixCellsMap(doc);
+		cells.set(cellFieldKey('s1', 'c1', 'need'), 'HIGH');
+		cells.set(cellFieldKey('s1', 'c1', 'offer'), 'none');
+		cells.set(cellFieldKey('s1', 'c1', 'priority'), 2.5);
+		cells.set(cellFieldKey('s1', 'c1', 'niche'), 'true');
+		cells.set(cellFieldKey('s1', 'c1', 'gapOverride'), 'large'); // no reason: does not count
 		expect(cellAt(deriveMatrix(doc), 's1', 'c1')).toMatchObject({ need: '', offer: 'none', priority: null, niche: false, gap: 'no-data', note: 's1/c1' });
-		matrixCellsMap(doc).set(cellKey('s1', 'c2'), 'not a map');
+		cells.set(cellKey('s1', 'c2'), new Y.Map()); // the old nested shape, or junk: ignored
+		cells.set('s1|c2|colour', 'red');
+		cells.set('s1|c2|need|x', 'high');
+		cells.set(cellFieldKey('s1', 'c2', 'note'), { text: 'not a string' });
 		expect(cellAt(deriveMatrix(doc), 's1', 'c2')).toMatchObject({ need: '', note: '', gap: 'no-data' });
 		expect(setCell(doc, 's1', 'c2', { need: 'low' })).toBe(true);
 		expect(readCellAt(doc, 's1', 'c2')?.need).toBe('low');
+		expect(readCellAt(doc, 's2', 'c9')).toBeNull();
 	});
 });
 
@@ -219,6 +224,20 @@ describe('concurrency', () => {
 		setCell(b, 's1', 'c1', { offer: 'none', priority: 1 });
 		sync(a, b);
 		expect(cellAt(deriveMatrix(b), 's1', 'c1')).toMatchObject({ need: 'high', offer: 'none', priority: 1, gap: 'large' });
+	});
+
+	it('keeps both people\'s fields when both make the first edit of one untouched cell', () => {
+		const a = sampleMatrix();
+		addColumn(a, { id: 'c4', name: 'miasto Elbląg', kind: 'territory' });
+		const b = new Y.Doc();
+		sync(a, b);
+		expect(readCellAt(a, 's2', 'c4')).toBeNull();
+		setCell(a, 's2', 'c4', { need: 'high' });
+		setCell(b, 's2', 'c4', { offer: 'none', note: 'brak DDP w powiecie' });
+		sync(a, b);
+		for (const doc of [a, b]) {
+			expect(cellAt(deriveMatrix(doc), 's2', 'c4')).toMatchObject({ need: 'high', offer: 'none', note: 'brak DDP w powiecie', gap: 'large' });
+		}
 	});
 
 	it('undoing a row removal brings the row back with its cells, including edits made meanwhile', () => {

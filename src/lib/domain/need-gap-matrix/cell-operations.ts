@@ -1,8 +1,8 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
 	NOTE_MAX,
 	REASON_MAX,
-	cellKey,
+	cellFieldKey,
 	getEntryMap,
 	isGapOverrideValue,
 	isNeedValue,
@@ -11,6 +11,7 @@ import {
 	matrixCellsMap,
 	matrixColumnsMap,
 	matrixRowsMap,
+	type CellField,
 	type GapOverrideValue,
 	type NeedValue,
 	type OfferValue,
@@ -18,12 +19,9 @@ import {
 } from './schema';
 
 /**
- * Cell edits. A cell's fields are separate keys of its Y.Map, so two people filling in the need
- * and the offer of the same cell both keep their value. A cell map is created on its first edit;
- * two first edits of the same never-touched cell that cross on the wire keep only one person's
- * fields (Yjs keeps one of two maps set under one key). The board shows who is editing which
- * cell, which makes that rare; creating every cell up front would cost a map per row × column
- * and make "undo add row" take others' cell edits with it.
+ * Cell edits. Every field of a cell is its own key of the cells map (see schema.ts), so two
+ * people filling in the need and the offer of the same cell both keep their value, also when
+ * both make the cell's very first edit before their changes meet.
  */
 export interface CellFields {
 	need?: NeedValue;
@@ -92,9 +90,12 @@ export function checkCellTarget(doc: Y.Doc, rowId: string, columnId: string): Ce
 export function setCell(doc: Y.Doc, rowId: string, columnId: string, fields: CellFields, origin: unknown = null): boolean {
 	if (checkCellTarget(doc, rowId, columnId) || checkCellFields(fields)) return false;
 	const changes = Object.entries(fields).filter(([, value]) => value !== undefined);
+	const cells = matrixCellsMap(doc);
 	doc.transact(() => {
-		const cell = cellMap(doc, rowId, columnId);
-		for (const [key, value] of changes) if (cell.get(key) !== value) cell.set(key, value);
+		for (const [field, value] of changes) {
+			const key = cellFieldKey(rowId, columnId, field as CellField);
+			if (cells.get(key) !== value) cells.set(key, value);
+		}
 	}, origin);
 	return true;
 }
@@ -110,23 +111,14 @@ export function setGapOverride(
 ): boolean {
 	if (checkCellTarget(doc, rowId, columnId) || checkGapOverride(gap, reason)) return false;
 	const wantedReason = gap === '' ? '' : reason.trim();
+	const cells = matrixCellsMap(doc);
+	const gapKey = cellFieldKey(rowId, columnId, 'gapOverride');
+	const reasonKey = cellFieldKey(rowId, columnId, 'overrideReason');
 	doc.transact(() => {
-		const cell = cellMap(doc, rowId, columnId);
-		if (cell.get('gapOverride') !== gap) cell.set('gapOverride', gap);
-		if (cell.get('overrideReason') !== wantedReason) cell.set('overrideReason', wantedReason);
+		if (cells.get(gapKey) !== gap) cells.set(gapKey, gap);
+		if (cells.get(reasonKey) !== wantedReason) cells.set(reasonKey, wantedReason);
 	}, origin);
 	return true;
-}
-
-/** The cell's map, created when missing (or when what is stored under its key is not a map). */
-function cellMap(doc: Y.Doc, rowId: string, columnId: string): Y.Map<unknown> {
-	const cells = matrixCellsMap(doc);
-	const key = cellKey(rowId, columnId);
-	const existing = cells.get(key);
-	if (existing instanceof Y.Map) return existing as Y.Map<unknown>;
-	const created = new Y.Map<unknown>();
-	cells.set(key, created);
-	return created;
 }
 
 function checkText(value: unknown, max: number, invalid: CellError, tooLong: CellError): CellError | null {

@@ -4,11 +4,11 @@ import { effectiveGap, deriveGap, isOverrideEffective, type Gap } from './gap';
 import {
 	EMPTY_CELL,
 	cellKey,
-	matrixCellsMap,
 	readCell,
 	readColumns,
 	readGroups,
 	readRows,
+	readStoredCellFields,
 	type ColumnKind,
 	type StoredCell,
 	type StoredRow
@@ -105,14 +105,15 @@ export function deriveStructure(doc: Y.Doc): MatrixStructure {
 
 export function deriveMatrix(doc: Y.Doc): NeedGapMatrix {
 	const structure = deriveStructure(doc);
-	const stored = matrixCellsMap(doc);
+	const stored = readStoredCellFields(doc);
 	const cells = new Map<string, MatrixCell>();
 	const rows: MatrixRow[] = [];
 	const groups = structure.groups.map((group): MatrixGroup => {
 		const groupRows = group.rows.map((row): MatrixRow => {
 			for (const column of structure.columns) {
 				const key = cellKey(row.id, column.id);
-				cells.set(key, toMatrixCell(key, row.id, column.id, readCell(stored.get(key)) ?? EMPTY_CELL));
+				const fields = stored.get(key);
+				cells.set(key, toMatrixCell(key, row.id, column.id, fields ? readCell((field) => fields[field]) : EMPTY_CELL));
 			}
 			const shown: MatrixRow = { id: row.id, name: row.name, groupId: group.id, order: row.order, index: rows.length, counts: emptyCounts() };
 			rows.push(shown);
@@ -158,15 +159,25 @@ export function emptyCounts(): GapCounts {
 	return { large: 0, small: 0, none: 0, noData: 0 };
 }
 
+/** Field by field rather than by spreading: this runs for every cell of the matrix on every change. */
 function toMatrixCell(key: string, rowId: string, columnId: string, stored: StoredCell): MatrixCell {
+	const overridden = isOverrideEffective(stored);
+	const derivedGap = deriveGap(stored.need, stored.offer);
 	return {
-		...stored,
 		key,
 		rowId,
 		columnId,
-		derivedGap: deriveGap(stored.need, stored.offer),
-		gap: effectiveGap(stored),
-		overridden: isOverrideEffective(stored)
+		need: stored.need,
+		offer: stored.offer,
+		gapOverride: stored.gapOverride,
+		overrideReason: stored.overrideReason,
+		note: stored.note,
+		justification: stored.justification,
+		priority: stored.priority,
+		niche: stored.niche,
+		derivedGap,
+		gap: overridden ? effectiveGap(stored) : derivedGap,
+		overridden
 	};
 }
 

@@ -7,14 +7,18 @@ import { isOrderKey } from '../sibling-order';
  *   groups:  { [id]: Y.Map { name, order } }                 target groups
  *   rows:    { [id]: Y.Map { name, group, order } }          services, `group` a group id
  *   columns: { [id]: Y.Map { name, kind, order } }           territories or institutions
- *   cells:   { ["rowId|columnId"]: Y.Map { need, offer, gapOverride, overrideReason, note,
- *              justification, priority, niche } }
+ *   cells:   { ["rowId|columnId|field"]: primitive }   field one of CELL_FIELDS
+ * A cell is the set of its field keys, one primitive per field, not a map of its own: a nested
+ * map would be created on a cell's first edit, and two first edits of one untouched cell that
+ * cross on the wire would each set their own map under the same key, so one person's fields
+ * would be lost. Flat keys merge field by field; only two writes of the same field compete, and
+ * then Yjs keeps one of them on every replica.
  * Cells are keyed by stable row and column ids, never by position, so reordering rows or columns
  * never touches a cell. Removing a row or a column leaves its cells in place (tombstoned: no
  * longer shown, exported or counted). That is what survives best: a concurrent "delete row" +
  * "edit cell in that row" keeps the edit, and undoing the delete (or a concurrent undo on the
  * other side) brings the row back with every cell exactly as it was. The cost is a few orphan
- * cell maps in the doc; they are small and compaction of the update log keeps them cheap.
+ * cell fields in the doc; they are small and compaction of the update log keeps them cheap.
  * Ids never contain '|' (the cell key separator); entries whose id does are skipped on read.
  * Nothing read from the doc is trusted: readers validate each entry and skip or default what
  * does not fit, the same way on every client.
@@ -117,9 +121,22 @@ export function matrixCellsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap(MATRIX_CELLS_NAME);
 }
 
+/** The fields a cell stores, each under its own key of the cells map. */
+export const CELL_FIELDS = ['need', 'offer', 'gapOverride', 'overrideReason', 'note', 'justification', 'priority', 'niche'] as const;
+export type CellField = (typeof CELL_FIELDS)[number];
+
 /** The key of the cell at a row and a column; also how the goals board names a cell it links to. */
 export function cellKey(rowId: string, columnId: string): string {
 	return `${rowId}|${columnId}`;
+}
+
+/** Where one field of a cell is stored in the cells map. */
+export function cellFieldKey(rowId: string, columnId: string, field: CellField): string {
+	return `${rowId}|${columnId}|${field}`;
+}
+
+export function isCellField(value: unknown): value is CellField {
+	return (CELL_FIELDS as readonly unknown[]).includes(value);
 }
 
 export function isEntryId(value: unknown): value is string {
@@ -174,23 +191,53 @@ export function readColumn(id: string, value: unknown): StoredColumn | null {
 	return { id, name: readName(value), kind: isColumnKind(kind) ? kind : 'territory', order: readOrder(value) };
 }
 
-/** Each field is validated on its own: one bad field falls back to empty, the others stay. */
-export function readCell(value: unknown): StoredCell | null {
-	if (!(value instanceof Y.Map)) return null;
-	const need = value.get('need');
-	const offer = value.get('offer');
-	const gapOverride = value.get('gapOverride');
-	const priority = value.get('priority');
+/**
+ * Assembles a cell from its stored fields (`get` gives what is stored for a field, or undefined).
+ * Each field is validated on its own: one bad field falls back to empty, the others stay.
+ */
+export function readCell(get: (field: CellField) => unknown): StoredCell {
+	const need = get('need');
+	const offer = get('offer');
+	const gapOverride = get('gapOverride');
+	const priority = get('priority');
 	return {
 		need: isNeedValue(need) ? need : '',
 		offer: isOfferValue(offer) ? offer : '',
 		gapOverride: isGapOverrideValue(gapOverride) ? gapOverride : '',
-		overrideReason: stringOr(value.get('overrideReason'), '').slice(0, REASON_MAX),
-		note: stringOr(value.get('note'), '').slice(0, NOTE_MAX),
-		justification: stringOr(value.get('justification'), '').slice(0, NOTE_MAX),
+		overrideReason: stringOr(get('overrideReason'), '').slice(0, REASON_MAX),
+		note: stringOr(get('note'), '').slice(0, NOTE_MAX),
+		justification: stringOr(get('justification'), '').slice(0, NOTE_MAX),
 		priority: isPriority(priority) ? priority : null,
-		niche: value.get('niche') === true
+		niche: get('niche') === true
 	};
+}
+
+/**
+ * Every stored cell's fields by cellKey, in one pass over the cells map (reading 1,200 cells one
+ * key at a time would cost eight lookups each). Keys that do not name a field of a cell between
+ * valid ids are skipped.
+ */
+export function readStoredCellFields(doc: Y.Doc): Map<string, Partial<Record<CellField, unknown>>> {
+	const out = new Map<string, Partial<Record<CellField, unknown>>>();
+	const refused = new Set<string>();
+	for (const [key, value] of matrixCellsMap(doc).entries()) {
+		const cut = key.lastIndexOf('|');
+		const field = key.slice(cut + 1);
+		const id = key.slice(0, cut);
+		if (cut < 0 || !isCellField(field) || refused.has(id)) continue;
+		let fields = out.get(id);
+		if (!fields) {
+			const split = id.indexOf('|');
+			if (split < 0 || !isEntryId(id.slice(0, split)) || !isEntryId(id.slice(split + 1))) {
+				refused.add(id);
+				continue;
+			}
+			fields = {};
+			out.set(id, fields);
+		}
+		fields[field] = value;
+	}
+	return out;
 }
 
 export function readGroups(doc: Y.Doc): Map<string, StoredGroup> {
@@ -205,8 +252,12 @@ export function readColumns(doc: Y.Doc): Map<string, StoredColumn> {
 	return readEntries(matrixColumnsMap(doc), readColumn);
 }
 
+/** The cell at a row and a column; null when none of its fields was ever written. */
 export function readCellAt(doc: Y.Doc, rowId: string, columnId: string): StoredCell | null {
-	return readCell(matrixCellsMap(doc).get(cellKey(rowId, columnId)));
+	if (!isEntryId(rowId) || !isEntryId(columnId)) return null;
+	const cells = matrixCellsMap(doc);
+	if (!CELL_FIELDS.some((field) => cells.has(cellFieldKey(rowId, columnId, field)))) return null;
+	return readCell((field) => cells.get(cellFieldKey(rowId, columnId, field)));
 }
 
 /** The Y.Map of a valid entry of `container`, or null. */
