@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/lib/server/db/index';
 import { insertInitialBoardUpdate } from '../../src/lib/server/db/board-updates';
 import { CORE_BOX_ID, addCause, addEffect, convertToObjectiveTree, initTreeDoc } from '../../src/lib/domain/problem-tree';
 import { addCard, initCardsDoc } from '../../src/lib/domain/inaction-cards';
+import { addColumn, addGroup, addRow, initMatrixDoc, setCell } from '../../src/lib/domain/need-gap-matrix';
 
 // Issue 5 in a real browser: a facilitator writes an area's goals with the keyboard alone,
 // completes an action, reads it as the strategy's "Kierunki działań" table, a participant follows
@@ -101,11 +102,26 @@ async function storeCardsBoard(): Promise<string> {
 	const doc = new Y.Doc();
 	initCardsDoc(doc);
 	addCard(doc, { area: 'przemoc w rodzinie', text: 'Rośnie liczba interwencji i umieszczeń w pieczy zastępczej.' });
+	return storeBoard('inaction-cards', 'Karty: przemoc', doc);
+}
+
+/** A need/gap matrix with one large gap (teleopieka in the powiat piski), stored as its board would write it. */
+async function storeMatrixBoard(): Promise<string> {
+	const doc = new Y.Doc();
+	initMatrixDoc(doc);
+	const group = addGroup(doc, { name: 'Usługi dla osób starszych', id: 'older' })!;
+	addRow(doc, group, { name: 'Teleopieka', id: 'telecare' });
+	addColumn(doc, { name: 'powiat piski', kind: 'territory', id: 'pisz' });
+	setCell(doc, 'telecare', 'pisz', { need: 'high', offer: 'none' });
+	return storeBoard('need-gap-matrix', 'Matryca potrzeb: seniorzy', doc);
+}
+
+async function storeBoard(kind: string, title: string, doc: Y.Doc): Promise<string> {
 	const { db, close } = openDatabase(env.server.databasePath);
 	try {
 		const id = randomUUID();
 		const now = Date.now();
-		await db.insertInto('boards').values({ id, process_id: env.seeded.processId, kind: 'inaction-cards', title: 'Karty: przemoc', area: null, created_by: env.seeded.userId, created_at: now }).execute();
+		await db.insertInto('boards').values({ id, process_id: env.seeded.processId, kind, title, area: null, created_by: env.seeded.userId, created_at: now }).execute();
 		await insertInitialBoardUpdate(db, id, Y.encodeStateAsUpdate(doc), now);
 		return id;
 	} finally {
@@ -227,6 +243,7 @@ describe('goals board in the browser', () => {
 	it('is seeded from an objective tree only after the facilitator confirms, linked both ways; the worked example imports', async () => {
 		const objectiveBoardId = await storeObjectiveTree();
 		const cardsBoardId = await storeCardsBoard();
+		const matrixBoardId = await storeMatrixBoard();
 		const anna = await signedInContext(env.browser, env.server, env.seeded.facilitator.token);
 		const page = await anna.newPage();
 		const boardId = await createGoalsBoard(page, 'Cele obszaru V — z drzewa celów');
@@ -277,6 +294,22 @@ describe('goals board in the browser', () => {
 		await waitConnected(page);
 		await page.getByTestId('cited-by-goals').getByRole('link', { name: /^Działanie 1: / }).waitFor();
 		await page.screenshot({ path: `${SHOTS}/card-cited-by-goal.png` });
+		await page.goto(`/boards/${boardId}`);
+		await waitConnected(page);
+
+		// …and the matrix's large gap: the matrix shows the action on that cell and counts the gap as answered.
+		await page.getByTestId('goals-outline-item').nth(2).click();
+		await page.getByTestId('justification-select').selectOption({ label: 'Duża luka: Teleopieka — powiat piski' });
+		await page.getByRole('button', { name: 'Powiąż', exact: true }).last().click();
+		await page.getByRole('link', { name: 'Duża luka: Teleopieka — powiat piski (matryca „Matryca potrzeb: seniorzy”)' }).click();
+		await page.waitForURL(new RegExp(`/boards/${matrixBoardId}\\?cell=`));
+		await waitConnected(page);
+		await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('telecare|pisz'), 5_000);
+		await page.keyboard.press('Enter');
+		await page.getByTestId('cell-editor').getByTestId('cited-by-goals').getByRole('link', { name: /^Działanie 1: / }).waitFor();
+		await page.getByTestId('matrix-view-heatmap').click();
+		expect(await page.getByTestId('unjustified-count').innerText()).toContain('0');
+		await page.getByTestId('matrix-view-grid').click();
 		await page.goto(`/boards/${boardId}`);
 		await waitConnected(page);
 

@@ -192,6 +192,15 @@ describe('need/gap matrix in the browser', () => {
 		expect(csv.startsWith('\uFEFFGrupa docelowa;Usługa;powiat węgorzewski;powiat braniewski;')).toBe(true);
 		expect(csv.split('\r\n')[1].startsWith('Usługi dla osób starszych;Usługi środowiskowe dla osób starszych;')).toBe(true);
 
+		// The same two tables as one workbook: a ZIP holding the workbook part and both sheets.
+		const [workbook] = await Promise.all([annaPage.waitForEvent('download'), annaPage.getByTestId('export-xlsx').click()]);
+		expect(workbook.suggestedFilename()).toBe('Matryca potrzeb i luk 2021–2027.xlsx');
+		const xlsx = readFileSync((await workbook.path())!);
+		expect(xlsx.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+		expect(xlsx.includes('xl/workbook.xml')).toBe(true);
+		expect(xlsx.includes('<sheet name="Mapa luk" sheetId="1" r:id="rId1"/><sheet name="Wszystkie pola" sheetId="2" r:id="rId2"/>')).toBe(true);
+		expect(xlsx.includes('<t xml:space="preserve">Usługi środowiskowe dla osób starszych</t>')).toBe(true);
+
 		await jan.close();
 		await anna.close();
 	}, 180_000);

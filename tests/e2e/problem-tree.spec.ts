@@ -71,7 +71,7 @@ async function createProblemTreeBoard(page: Page): Promise<string> {
 	await page.goto(`/processes/${env.seeded.processId}`);
 	// Objective trees come only from a conversion: a forged kind is refused with a message.
 	const kinds = page.getByLabel('Rodzaj tablicy');
-	expect(await kinds.locator('option').allInnerTexts()).toEqual(['Ściana pomysłów', 'Drzewo problemów', 'Cele i kierunki działań']);
+	expect(await kinds.locator('option').allInnerTexts()).toEqual(['Ściana pomysłów', 'Drzewo problemów', 'Cele i kierunki działań', 'Karty kosztów zaniechania', 'Matryca potrzeb i luk']);
 	await kinds.evaluate((select) => select.append(new Option('forged', 'objective-tree', true, true)));
 	await page.getByLabel('Tytuł tablicy').fill('Podrobione drzewo celów');
 	await page.getByRole('button', { name: 'Dodaj tablicę' }).click();

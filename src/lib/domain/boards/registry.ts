@@ -6,9 +6,9 @@ export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goa
 
 /**
  * Kinds a facilitator creates from the process page; objective trees come only from a conversion.
- * Goals boards start with their area's shared types in place (lib/server/boards.ts).
+ * Goals, cards and matrix boards start with their schema in place (lib/server/boards.ts).
  */
-export const CREATABLE_BOARD_KINDS: readonly BoardKind[] = ['ideas-wall', 'problem-tree', 'goals'];
+export const CREATABLE_BOARD_KINDS: readonly BoardKind[] = ['ideas-wall', 'problem-tree', 'goals', 'inaction-cards', 'need-gap-matrix'];
 
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
