@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	addAction,
 	addIndicator,
@@ -11,37 +11,20 @@ import {
 	updateIndicator,
 	type GoalsOutline
 } from '../../src/lib/domain/goals';
-import { createBoard } from '../../src/lib/server/boards';
-import { openDatabase } from '../../src/lib/server/db/index';
+import { collabBoards } from '../support/collab-clients';
 import { eventually } from '../support/eventually';
-import { seedWorkshop, type SeededWorkshop } from '../support/seed';
-import { startServer, type TestServer } from '../support/server';
-import { connectBoard, whenSynced, type BoardClient } from './collab-client';
+import { whenSynced, type BoardClient } from './collab-client';
 
 // A facilitator and a workshop guest write one action direction of a goals board together.
-let server: TestServer;
-let seeded: SeededWorkshop;
-const clients: BoardClient[] = [];
-
-function connect(boardId: string, token: string) {
-	const boardClient = connectBoard(server.url, boardId, token);
-	clients.push(boardClient);
-	return boardClient;
-}
+const collab = collabBoards();
+const { connect } = collab;
 
 /**
  * The process page does not offer goals boards yet, so the board is created as the server
  * would (with its initial state) and put into the seeded workshop for the guest.
  */
-async function createGoalsBoard(title: string): Promise<string> {
-	const { db, close } = openDatabase(server.databasePath);
-	try {
-		const boardId = await createBoard(db, seeded.processId, seeded.userId, { kind: 'goals', title, area: 'Obszar V. Przeciwdziałanie przemocy' });
-		await db.insertInto('workshop_boards').values({ workshop_id: seeded.workshopId, board_id: boardId, position: 1 }).execute();
-		return boardId;
-	} finally {
-		await close();
-	}
+function createGoalsBoard(title: string): Promise<string> {
+	return collab.createBoard({ kind: 'goals', title, area: 'Obszar V. Przeciwdziałanie przemocy' });
 }
 
 /** Types `typed` between `before` and `after` one keystroke at a time, each keystroke written back whole as the editor does. */
@@ -53,22 +36,11 @@ function outlineOf(client: BoardClient): string {
 	return JSON.stringify(deriveGoals(client.doc));
 }
 
-beforeAll(async () => {
-	server = await startServer();
-	seeded = await seedWorkshop(server.databasePath);
-});
-afterEach(() => {
-	for (const boardClient of clients.splice(0)) boardClient.destroy();
-});
-afterAll(async () => {
-	await server?.stop();
-});
-
 describe('goals board over the board socket', () => {
 	it('lets two people write one action direction and its indicators at once and keeps both', async () => {
 		const boardId = await createGoalsBoard('Cele i kierunki działań: przemoc');
-		const anna = connect(boardId, seeded.facilitator.token);
-		const jan = connect(boardId, seeded.guest.token);
+		const anna = connect(boardId, collab.seeded.facilitator.token);
+		const jan = connect(boardId, collab.seeded.guest.token);
 		await Promise.all([whenSynced(anna), whenSynced(jan)]);
 
 		// Anna lays out the area; Jan sees it.
@@ -122,9 +94,8 @@ describe('goals board over the board socket', () => {
 
 		// After everyone leaves and the server restarts, a fresh client loads the same outline.
 		const expected = JSON.stringify(outline);
-		for (const boardClient of clients.splice(0)) boardClient.destroy();
-		await server.restart();
-		const later = connect(boardId, seeded.guest.token);
+		await collab.restart();
+		const later = connect(boardId, collab.seeded.guest.token);
 		await whenSynced(later);
 		expect(outlineOf(later)).toBe(expected);
 	});

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	addCard,
 	addProblemLink,
@@ -10,35 +10,18 @@ import {
 	setSeverity,
 	type InactionCard
 } from '../../src/lib/domain/inaction-cards';
-import { createBoard } from '../../src/lib/server/boards';
-import { openDatabase } from '../../src/lib/server/db/index';
+import { collabBoards } from '../support/collab-clients';
 import { eventually } from '../support/eventually';
-import { seedWorkshop, type SeededWorkshop } from '../support/seed';
-import { startServer, type TestServer } from '../support/server';
-import { connectBoard, whenSynced, type BoardClient } from './collab-client';
+import { whenSynced, type BoardClient } from './collab-client';
 
 // A facilitator and a workshop guest fill one cost-of-inaction card together, one of them offline
 // for a while, and the board they leave behind is the one a fresh client loads after a restart.
-let server: TestServer;
-let seeded: SeededWorkshop;
-const clients: BoardClient[] = [];
-
-function connect(boardId: string, token: string) {
-	const boardClient = connectBoard(server.url, boardId, token);
-	clients.push(boardClient);
-	return boardClient;
-}
+const collab = collabBoards();
+const { connect } = collab;
 
 /** Cards boards are not offered on the process page yet: created as the server would, put into the guest's workshop. */
-async function createCardsBoard(title: string): Promise<string> {
-	const { db, close } = openDatabase(server.databasePath);
-	try {
-		const boardId = await createBoard(db, seeded.processId, seeded.userId, { kind: 'inaction-cards', title, area: null });
-		await db.insertInto('workshop_boards').values({ workshop_id: seeded.workshopId, board_id: boardId, position: 1 }).execute();
-		return boardId;
-	} finally {
-		await close();
-	}
+function createCardsBoard(title: string): Promise<string> {
+	return collab.createBoard({ kind: 'inaction-cards', title, area: null });
 }
 
 /** Types `typed` between `before` and `after` one keystroke at a time, each written back whole as the text field does. */
@@ -56,22 +39,11 @@ function only(client: BoardClient): InactionCard {
 	return cards[0];
 }
 
-beforeAll(async () => {
-	server = await startServer();
-	seeded = await seedWorkshop(server.databasePath);
-});
-afterEach(() => {
-	for (const boardClient of clients.splice(0)) boardClient.destroy();
-});
-afterAll(async () => {
-	await server?.stop();
-});
-
 describe('cost-of-inaction cards over the board socket', () => {
 	it('lets two people fill one card at once, one of them offline, and keeps both', async () => {
 		const boardId = await createCardsBoard('Karty kosztów zaniechania: przemoc');
-		const anna = connect(boardId, seeded.facilitator.token);
-		const jan = connect(boardId, seeded.guest.token);
+		const anna = connect(boardId, collab.seeded.facilitator.token);
+		const jan = connect(boardId, collab.seeded.guest.token);
 		await Promise.all([whenSynced(anna), whenSynced(jan)]);
 
 		const card = addCard(anna.doc, { area: 'problemy opiekuńczo-wychowawcze', text: 'Dzieci trafią do pieczy zastępczej.', createdBy: 'Anna' }, 'anna')!;
@@ -127,9 +99,8 @@ describe('cost-of-inaction cards over the board socket', () => {
 
 		// After everyone leaves and the server restarts, a fresh client loads the same board.
 		const expected = boardOf(anna);
-		for (const boardClient of clients.splice(0)) boardClient.destroy();
-		await server.restart();
-		const later = connect(boardId, seeded.guest.token);
+		await collab.restart();
+		const later = connect(boardId, collab.seeded.guest.token);
 		await whenSynced(later);
 		expect(boardOf(later)).toBe(expected);
 	});

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	SEED_004_CATALOGUE,
 	SEED_004_TERRITORIES,
@@ -10,36 +10,19 @@ import {
 	setCell,
 	setGapOverride
 } from '../../src/lib/domain/need-gap-matrix';
-import { createBoard } from '../../src/lib/server/boards';
-import { openDatabase } from '../../src/lib/server/db/index';
+import { collabBoards } from '../support/collab-clients';
 import { eventually } from '../support/eventually';
-import { seedWorkshop, type SeededWorkshop } from '../support/seed';
-import { startServer, type TestServer } from '../support/server';
-import { connectBoard, whenSynced, type BoardClient } from './collab-client';
+import { whenSynced, type BoardClient } from './collab-client';
 
 // Two people fill in one need/gap matrix over the real board socket: one reorders services while
 // the other fills in cells of those services, both make the first edit of one cell, one of
 // them works offline for a while; everything converges and survives a restart.
-let server: TestServer;
-let seeded: SeededWorkshop;
-const clients: BoardClient[] = [];
-
-function connect(boardId: string, token: string) {
-	const boardClient = connectBoard(server.url, boardId, token);
-	clients.push(boardClient);
-	return boardClient;
-}
+const collab = collabBoards();
+const { connect } = collab;
 
 /** The process page does not offer the matrix yet: created as the server would, in the seeded workshop. */
-async function createMatrixBoard(title: string): Promise<string> {
-	const { db, close } = openDatabase(server.databasePath);
-	try {
-		const boardId = await createBoard(db, seeded.processId, seeded.userId, { kind: 'need-gap-matrix', title, area: null });
-		await db.insertInto('workshop_boards').values({ workshop_id: seeded.workshopId, board_id: boardId, position: 1 }).execute();
-		return boardId;
-	} finally {
-		await close();
-	}
+function createMatrixBoard(title: string): Promise<string> {
+	return collab.createBoard({ kind: 'need-gap-matrix', title, area: null });
 }
 
 function matrixOf(client: BoardClient): string {
@@ -47,22 +30,11 @@ function matrixOf(client: BoardClient): string {
 	return JSON.stringify({ ...matrix, cells: [...matrix.cells.entries()] });
 }
 
-beforeAll(async () => {
-	server = await startServer();
-	seeded = await seedWorkshop(server.databasePath);
-});
-afterEach(() => {
-	for (const boardClient of clients.splice(0)) boardClient.destroy();
-});
-afterAll(async () => {
-	await server?.stop();
-});
-
 describe('need/gap matrix over the board socket', () => {
 	it('merges reordering, cell edits, concurrent first edits and offline work, and keeps them after a restart', async () => {
 		const boardId = await createMatrixBoard('Matryca potrzeb: usługi społeczne');
-		const anna = connect(boardId, seeded.facilitator.token);
-		const jan = connect(boardId, seeded.guest.token);
+		const anna = connect(boardId, collab.seeded.facilitator.token);
+		const jan = connect(boardId, collab.seeded.guest.token);
 		await Promise.all([whenSynced(anna), whenSynced(jan)]);
 
 		expect(importCatalogue(anna.doc, SEED_004_CATALOGUE, 'anna').rowsAdded).toBeGreaterThan(40);
@@ -107,9 +79,8 @@ describe('need/gap matrix over the board socket', () => {
 
 		// After everyone leaves and the server restarts, a fresh client sees the same matrix.
 		const expected = matrixOf(anna);
-		for (const boardClient of clients.splice(0)) boardClient.destroy();
-		await server.restart();
-		const later = connect(boardId, seeded.guest.token);
+		await collab.restart();
+		const later = connect(boardId, collab.seeded.guest.token);
 		await whenSynced(later);
 		expect(matrixOf(later)).toBe(expected);
 	});

@@ -1,7 +1,6 @@
 import type { BoardConnection } from '$lib/collab/board-connection.svelte';
-import { DerivedDoc } from '$lib/collab/derived-doc.svelte';
-import { BoardPresence, type PresenceRole } from '$lib/collab/presence.svelte';
-import { editorsOf, type PresentEditor } from '$lib/collab/presence-editors';
+import { BoardState } from '$lib/collab/board-state.svelte';
+import type { PresenceRole } from '$lib/collab/presence.svelte';
 import {
 	addAction,
 	addFootnote,
@@ -48,30 +47,20 @@ const EDITING_FIELD = 'goal';
  * so the selection and the numbers agree everywhere. Every verb writes with the connection's
  * origin, so undo takes back exactly one's own changes.
  */
-export class GoalsState {
-	readonly presence: BoardPresence;
+export class GoalsState extends BoardState<GoalsOutline> {
 	selectedId = $state<string | null>(null);
-	#connection: BoardConnection;
-	#outline: DerivedDoc<GoalsOutline>;
 
 	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
-		this.#connection = connection;
-		this.presence = new BoardPresence(connection.awareness, me);
-		const doc = connection.doc;
-		this.#outline = new DerivedDoc([goalsItemsMap(doc), goalsAreaMap(doc)], () => deriveGoals(doc));
+		super(connection, me, {
+			types: (doc) => [goalsItemsMap(doc), goalsAreaMap(doc)],
+			derive: (doc) => deriveGoals(doc),
+			isSupported: isGoalsSchemaSupported,
+			editingField: EDITING_FIELD
+		});
 	}
 
 	get outline(): GoalsOutline {
-		return this.#outline.current;
-	}
-
-	get canEdit(): boolean {
-		this.#outline.track();
-		return this.#connection.canEdit && isGoalsSchemaSupported(this.#connection.doc);
-	}
-
-	get undo() {
-		return this.#connection.undo;
+		return this.derived;
 	}
 
 	/** The type of a (real) item, or null when it is gone. */
@@ -83,123 +72,95 @@ export class GoalsState {
 		this.selectedId = id;
 	}
 
-	/** Others (not this tab) whose awareness says they are editing the item. */
-	editorsOf(itemId: string): PresentEditor[] {
-		return editorsOf(this.presence, EDITING_FIELD, itemId);
-	}
-
 	focusItem(itemId: string | null) {
-		if (this.#connection.readOnly) return;
-		this.#connection.setPresenceField(EDITING_FIELD, itemId);
+		this.focus(itemId);
 	}
 
 	addStrategicGoal(index?: number): string | null {
-		return this.#structural(() => addStrategicGoal(this.#doc, { index }, this.#origin));
+		return this.structural(() => addStrategicGoal(this.doc, { index }, this.origin));
 	}
 
 	addSpecificGoal(strategicId: string, index?: number): string | null {
-		return this.#structural(() => addSpecificGoal(this.#doc, strategicId, { index }, this.#origin));
+		return this.structural(() => addSpecificGoal(this.doc, strategicId, { index }, this.origin));
 	}
 
 	addAction(goalId: string, index?: number): string | null {
-		return this.#structural(() => addAction(this.#doc, goalId, { index }, this.#origin));
+		return this.structural(() => addAction(this.doc, goalId, { index }, this.origin));
 	}
 
 	move(id: string, parentId: string, index: number): boolean {
-		return this.#structural(() => moveItem(this.#doc, id, parentId, index, this.#origin)) ?? false;
+		return this.structural(() => moveItem(this.doc, id, parentId, index, this.origin)) ?? false;
 	}
 
 	remove(id: string): boolean {
-		const removed = this.#structural(() => deleteItem(this.#doc, id, this.#origin)) ?? false;
+		const removed = this.structural(() => deleteItem(this.doc, id, this.origin)) ?? false;
 		if (removed && this.selectedId === id) this.selectedId = null;
 		return removed;
 	}
 
 	/** Typing is grouped by the undo manager's capture window, not split per keystroke. */
 	editText(id: string, text: string) {
-		if (this.canEdit) editItemText(this.#doc, id, text, this.#origin);
+		if (this.canEdit) editItemText(this.doc, id, text, this.origin);
 	}
 
 	setActionFields(id: string, fields: ActionFields) {
-		if (this.canEdit) setActionFields(this.#doc, id, fields, this.#origin);
+		if (this.canEdit) setActionFields(this.doc, id, fields, this.origin);
 	}
 
 	setAreaFields(fields: AreaFields) {
-		if (this.canEdit) setAreaFields(this.#doc, fields, this.#origin);
+		if (this.canEdit) setAreaFields(this.doc, fields, this.origin);
 	}
 
 	addIndicator(actionId: string, fields: IndicatorFields = {}): string | null {
-		return this.#structural(() => addIndicator(this.#doc, actionId, fields, this.#origin));
+		return this.structural(() => addIndicator(this.doc, actionId, fields, this.origin));
 	}
 
 	updateIndicator(actionId: string, indicatorId: string, fields: IndicatorFields) {
-		if (this.canEdit) updateIndicator(this.#doc, actionId, indicatorId, fields, this.#origin);
+		if (this.canEdit) updateIndicator(this.doc, actionId, indicatorId, fields, this.origin);
 	}
 
 	removeIndicator(actionId: string, indicatorId: string): boolean {
-		return this.#structural(() => removeIndicator(this.#doc, actionId, indicatorId, this.#origin)) ?? false;
+		return this.structural(() => removeIndicator(this.doc, actionId, indicatorId, this.origin)) ?? false;
 	}
 
 	/** Of an action, or of the area (id 'area'). */
 	setEntities(id: string, entities: string[]): boolean {
-		return this.#structural(() => setEntities(this.#doc, id, entities, this.#origin)) ?? false;
+		return this.structural(() => setEntities(this.doc, id, entities, this.origin)) ?? false;
 	}
 
 	addFootnote(id: string, text: string): boolean {
-		return this.#structural(() => addFootnote(this.#doc, id, text, this.#origin)) ?? false;
+		return this.structural(() => addFootnote(this.doc, id, text, this.origin)) ?? false;
 	}
 
 	setFootnote(id: string, index: number, text: string): boolean {
-		return this.#structural(() => setFootnote(this.#doc, id, index, text, this.#origin)) ?? false;
+		return this.structural(() => setFootnote(this.doc, id, index, text, this.origin)) ?? false;
 	}
 
 	removeFootnote(id: string, index: number): boolean {
-		return this.#structural(() => removeFootnote(this.#doc, id, index, this.#origin)) ?? false;
+		return this.structural(() => removeFootnote(this.doc, id, index, this.origin)) ?? false;
 	}
 
 	/** Links a goal or action to the objective-tree box that justifies it; null removes the link. */
 	setSource(id: string, source: { boardId: string; boxId: string } | null): boolean {
-		return this.#structural(() => setItemSource(this.#doc, id, source, this.#origin)) ?? false;
+		return this.structural(() => setItemSource(this.doc, id, source, this.origin)) ?? false;
 	}
 
 	/** Cites a matrix cell or row or a cost-of-inaction card for a goal or an action. */
 	addLink(id: string, link: ItemLink): boolean {
-		return this.#structural(() => addItemLink(this.#doc, id, link, this.#origin)) ?? false;
+		return this.structural(() => addItemLink(this.doc, id, link, this.origin)) ?? false;
 	}
 
 	removeLink(id: string, link: ItemLink): boolean {
-		return this.#structural(() => removeItemLink(this.#doc, id, link, this.#origin)) ?? false;
+		return this.structural(() => removeItemLink(this.doc, id, link, this.origin)) ?? false;
 	}
 
 	/** One undo step for the whole import. */
 	importTemplate(template: GoalsTemplate): number {
-		return this.#structural(() => importGoalsTemplate(this.#doc, template, this.#origin)) ?? 0;
+		return this.structural(() => importGoalsTemplate(this.doc, template, this.origin)) ?? 0;
 	}
 
 	/** Creates the ticked candidates of an objective tree, linked to their boxes; one undo step. */
 	seed(source: ObjectiveTreeSummary, chosenBoxIds: Iterable<string>): SeedResult | null {
-		return this.#structural(() => applySeed(this.#doc, source, chosenBoxIds, this.#origin));
-	}
-
-	/** Ends the current undo group (e.g. when leaving a text field), so the next change undoes on its own. */
-	stopCapturing() {
-		this.undo?.stopCapturing();
-	}
-
-	get #doc() {
-		return this.#connection.doc;
-	}
-
-	get #origin() {
-		return this.#connection.origin;
-	}
-
-	/** Structural changes are their own undo step, never merged into the typing before them. */
-	#structural<T>(change: () => T): T | null {
-		if (!this.canEdit) return null;
-		this.undo?.stopCapturing();
-		const result = change();
-		this.undo?.stopCapturing();
-		return result;
+		return this.structural(() => applySeed(this.doc, source, chosenBoxIds, this.origin));
 	}
 }

@@ -1,7 +1,6 @@
 import type { BoardConnection } from '$lib/collab/board-connection.svelte';
-import { DerivedDoc } from '$lib/collab/derived-doc.svelte';
-import { BoardPresence, type PresenceRole } from '$lib/collab/presence.svelte';
-import { editorsOf, type PresentEditor } from '$lib/collab/presence-editors';
+import { BoardState } from '$lib/collab/board-state.svelte';
+import type { PresenceRole } from '$lib/collab/presence.svelte';
 import {
 	addCard,
 	addProblemLink,
@@ -35,34 +34,24 @@ export const COMPARE_MAX = 3;
  * object, so the selection agrees everywhere. Every verb writes with the connection's origin, so
  * undo takes back exactly one's own changes.
  */
-export class InactionCardsState {
-	readonly presence: BoardPresence;
+export class InactionCardsState extends BoardState<InactionCard[]> {
 	selectedId = $state<string | null>(null);
 	/** Cards ticked for the side-by-side comparison, in the order they were ticked. */
 	compareIds = $state<string[]>([]);
-	#connection: BoardConnection;
 	#me: { name: string };
-	#cards: DerivedDoc<InactionCard[]>;
 
 	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
-		this.#connection = connection;
+		super(connection, me, {
+			types: (doc) => [cardsMap(doc), cardsMetaMap(doc)],
+			derive: (doc) => deriveCards(doc),
+			isSupported: isCardsSchemaSupported,
+			editingField: EDITING_FIELD
+		});
 		this.#me = me;
-		this.presence = new BoardPresence(connection.awareness, me);
-		const doc = connection.doc;
-		this.#cards = new DerivedDoc([cardsMap(doc), cardsMetaMap(doc)], () => deriveCards(doc));
 	}
 
 	get cards(): InactionCard[] {
-		return this.#cards.current;
-	}
-
-	get canEdit(): boolean {
-		this.#cards.track();
-		return this.#connection.canEdit && isCardsSchemaSupported(this.#connection.doc);
-	}
-
-	get undo() {
-		return this.#connection.undo;
+		return this.derived;
 	}
 
 	card(id: string | null): InactionCard | null {
@@ -83,22 +72,16 @@ export class InactionCardsState {
 		this.compareIds = on && others.length < COMPARE_MAX ? [...others, id] : others;
 	}
 
-	/** Others (not this tab) whose awareness says they are editing the card. */
-	editorsOf(cardId: string): PresentEditor[] {
-		return editorsOf(this.presence, EDITING_FIELD, cardId);
-	}
-
 	focusCard(cardId: string | null) {
-		if (this.#connection.readOnly) return;
-		this.#connection.setPresenceField(EDITING_FIELD, cardId);
+		this.focus(cardId);
 	}
 
 	add(area: string): string | null {
-		return this.#structural(() => addCard(this.#doc, { area, createdBy: this.#me.name.slice(0, 100) }, this.#origin));
+		return this.structural(() => addCard(this.doc, { area, createdBy: this.#me.name.slice(0, 100) }, this.origin));
 	}
 
 	remove(id: string): boolean {
-		const removed = this.#structural(() => deleteCard(this.#doc, id, this.#origin)) ?? false;
+		const removed = this.structural(() => deleteCard(this.doc, id, this.origin)) ?? false;
 		if (removed) {
 			if (this.selectedId === id) this.selectedId = null;
 			this.compareIds = this.compareIds.filter((existing) => existing !== id);
@@ -108,54 +91,32 @@ export class InactionCardsState {
 
 	/** Typing is grouped by the undo manager's capture window, not split per keystroke. */
 	editText(id: string, text: string): boolean {
-		return this.canEdit && editCardText(this.#doc, id, text, this.#origin);
+		return this.canEdit && editCardText(this.doc, id, text, this.origin);
 	}
 
 	/** Short fields written as typed; false (nothing written) when a value cannot be stored. */
 	setFields(id: string, fields: CardFields): boolean {
-		return this.canEdit && setCardFields(this.#doc, id, fields, this.#origin);
+		return this.canEdit && setCardFields(this.doc, id, fields, this.origin);
 	}
 
 	/** A value picked from a list (horizon, likelihood): one undo step of its own, unlike typing. */
 	choose(id: string, fields: Pick<CardFields, 'horizon' | 'likelihood'>): boolean {
-		return this.#structural(() => setCardFields(this.#doc, id, fields, this.#origin)) ?? false;
+		return this.structural(() => setCardFields(this.doc, id, fields, this.origin)) ?? false;
 	}
 
 	setBearers(id: string, bearers: Bearer[]): boolean {
-		return this.#structural(() => setBearers(this.#doc, id, bearers, this.#origin)) ?? false;
+		return this.structural(() => setBearers(this.doc, id, bearers, this.origin)) ?? false;
 	}
 
 	setSeverity(id: string, dimension: Dimension, severity: Severity | null): boolean {
-		return this.#structural(() => setSeverity(this.#doc, id, dimension, severity, this.#origin)) ?? false;
+		return this.structural(() => setSeverity(this.doc, id, dimension, severity, this.origin)) ?? false;
 	}
 
 	addProblemLink(id: string, link: ProblemLink): boolean {
-		return this.#structural(() => addProblemLink(this.#doc, id, link, this.#origin)) ?? false;
+		return this.structural(() => addProblemLink(this.doc, id, link, this.origin)) ?? false;
 	}
 
 	removeProblemLink(id: string, link: ProblemLink): boolean {
-		return this.#structural(() => removeProblemLink(this.#doc, id, link, this.#origin)) ?? false;
-	}
-
-	/** Ends the current undo group (e.g. when leaving a text field), so the next change undoes on its own. */
-	stopCapturing() {
-		this.undo?.stopCapturing();
-	}
-
-	get #doc() {
-		return this.#connection.doc;
-	}
-
-	get #origin() {
-		return this.#connection.origin;
-	}
-
-	/** Structural changes are their own undo step, never merged into the typing before them. */
-	#structural<T>(change: () => T): T | null {
-		if (!this.canEdit) return null;
-		this.undo?.stopCapturing();
-		const result = change();
-		this.undo?.stopCapturing();
-		return result;
+		return this.structural(() => removeProblemLink(this.doc, id, link, this.origin)) ?? false;
 	}
 }

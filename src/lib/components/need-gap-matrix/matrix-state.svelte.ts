@@ -1,7 +1,7 @@
 import type { BoardConnection } from '$lib/collab/board-connection.svelte';
-import { DerivedDoc } from '$lib/collab/derived-doc.svelte';
-import { BoardPresence, type PresenceRole } from '$lib/collab/presence.svelte';
-import { editorsOf, type PresentEditor } from '$lib/collab/presence-editors';
+import { BoardState } from '$lib/collab/board-state.svelte';
+import type { PresenceRole } from '$lib/collab/presence.svelte';
+import type { PresentEditor } from '$lib/collab/presence-editors';
 import {
 	SEED_004_CATALOGUE,
 	SEED_004_TERRITORIES,
@@ -61,32 +61,21 @@ export type MatrixError = StructureError | CellError | 'read-only';
  * counts agree everywhere. Every verb checks first and says why it refused (changing nothing),
  * and writes with the connection's origin, so undo takes back exactly one's own changes.
  */
-export class NeedGapMatrixState {
-	readonly presence: BoardPresence;
+export class NeedGapMatrixState extends BoardState<NeedGapMatrix> {
 	selected = $state<CellRef | null>(null);
-	#connection: BoardConnection;
-	#matrix: DerivedDoc<NeedGapMatrix>;
 
 	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
-		this.#connection = connection;
-		this.presence = new BoardPresence(connection.awareness, me);
-		const doc = connection.doc;
 		let previous: NeedGapMatrix | null = null;
-		const derive = () => (previous = stabilizeMatrix(previous, deriveMatrix(doc)));
-		this.#matrix = new DerivedDoc([matrixGroupsMap(doc), matrixRowsMap(doc), matrixColumnsMap(doc), matrixCellsMap(doc)], derive);
+		super(connection, me, {
+			types: (doc) => [matrixGroupsMap(doc), matrixRowsMap(doc), matrixColumnsMap(doc), matrixCellsMap(doc)],
+			derive: (doc) => (previous = stabilizeMatrix(previous, deriveMatrix(doc))),
+			isSupported: isMatrixSchemaSupported,
+			editingField: EDITING_FIELD
+		});
 	}
 
 	get matrix(): NeedGapMatrix {
-		return this.#matrix.current;
-	}
-
-	get canEdit(): boolean {
-		this.#matrix.track();
-		return this.#connection.canEdit && isMatrixSchemaSupported(this.#connection.doc);
-	}
-
-	get undo() {
-		return this.#connection.undo;
+		return this.derived;
 	}
 
 	select(cell: CellRef | null) {
@@ -98,7 +87,7 @@ export class NeedGapMatrixState {
 		const out = new Map<string, PresentEditor[]>();
 		for (const value of this.presence.othersField(EDITING_FIELD).values()) {
 			if (typeof value !== 'string' || out.has(value)) continue;
-			const editors = editorsOf(this.presence, EDITING_FIELD, value);
+			const editors = this.editorsOf(value);
 			if (editors.length > 0) out.set(value, editors);
 		}
 		return out;
@@ -106,58 +95,57 @@ export class NeedGapMatrixState {
 
 	/** Tells the others which cell one is editing (null: none). */
 	focusCell(key: string | null) {
-		if (this.#connection.readOnly) return;
-		this.#connection.setPresenceField(EDITING_FIELD, key);
+		this.focus(key);
 	}
 
 	/** Seed 004's catalogue of services by target group; one undo step. */
 	importCatalogue(): ImportResult | MatrixError {
-		return this.#structural(() => importCatalogue(this.#doc, SEED_004_CATALOGUE, this.#origin));
+		return this.#structural(() => importCatalogue(this.doc, SEED_004_CATALOGUE, this.origin));
 	}
 
 	/** The 17 counties and Elbląg as territory columns; one undo step. Returns how many were added. */
 	importTerritories(): number | MatrixError {
 		const columns = SEED_004_TERRITORIES.map((name) => ({ name, kind: 'territory' as const }));
-		return this.#structural(() => importColumns(this.#doc, columns, this.#origin));
+		return this.#structural(() => importColumns(this.doc, columns, this.origin));
 	}
 
 	addGroup(name: string): MatrixError | null {
 		const input = { name };
-		return this.#checked(checkNewGroup(this.#doc, input), () => addGroup(this.#doc, input, this.#origin));
+		return this.#checked(checkNewGroup(this.doc, input), () => addGroup(this.doc, input, this.origin));
 	}
 
 	addRow(groupId: string, name: string): MatrixError | null {
 		const input = { name };
-		return this.#checked(checkNewRow(this.#doc, groupId, input), () => addRow(this.#doc, groupId, input, this.#origin));
+		return this.#checked(checkNewRow(this.doc, groupId, input), () => addRow(this.doc, groupId, input, this.origin));
 	}
 
 	addColumn(name: string, kind: ColumnKind): MatrixError | null {
 		const input = { name, kind };
-		return this.#checked(checkNewColumn(this.#doc, input), () => addColumn(this.#doc, input, this.#origin));
+		return this.#checked(checkNewColumn(this.doc, input), () => addColumn(this.doc, input, this.origin));
 	}
 
 	rename(what: 'group' | 'row' | 'column', id: string, name: string): MatrixError | null {
 		const rename = { group: renameGroup, row: renameRow, column: renameColumn }[what];
-		return this.#done(checkName(name), () => rename(this.#doc, id, name, this.#origin), what);
+		return this.#done(checkName(name), () => rename(this.doc, id, name, this.origin), what);
 	}
 
 	moveGroup(id: string, index: number): MatrixError | null {
-		return this.#done(null, () => moveGroup(this.#doc, id, index, this.#origin), 'group');
+		return this.#done(null, () => moveGroup(this.doc, id, index, this.origin), 'group');
 	}
 
 	moveRow(id: string, groupId: string, index: number): MatrixError | null {
-		return this.#done(null, () => moveRow(this.#doc, id, groupId, index, this.#origin), 'row');
+		return this.#done(null, () => moveRow(this.doc, id, groupId, index, this.origin), 'row');
 	}
 
 	moveColumn(id: string, index: number): MatrixError | null {
-		return this.#done(null, () => moveColumn(this.#doc, id, index, this.#origin), 'column');
+		return this.#done(null, () => moveColumn(this.doc, id, index, this.origin), 'column');
 	}
 
 	/** A group goes with its services; undo brings both back. */
 	remove(what: 'group' | 'row' | 'column', id: string): MatrixError | null {
 		const error = this.#done(null, () => {
-			if (what === 'group') return removeGroup(this.#doc, id, { withRows: true }, this.#origin);
-			return (what === 'row' ? removeRow : removeColumn)(this.#doc, id, this.#origin);
+			if (what === 'group') return removeGroup(this.doc, id, { withRows: true }, this.origin);
+			return (what === 'row' ? removeRow : removeColumn)(this.doc, id, this.origin);
 		}, what);
 		const selected = this.selected;
 		if (!error && selected && (selected.rowId === id || selected.columnId === id)) this.selected = null;
@@ -167,42 +155,23 @@ export class NeedGapMatrixState {
 	/** Typing in the note or the justification is grouped by the undo manager's capture window. */
 	setCell(cell: CellRef, fields: CellFields): MatrixError | null {
 		if (!this.canEdit) return 'read-only';
-		const error = checkCellTarget(this.#doc, cell.rowId, cell.columnId) ?? checkCellFields(fields);
+		const error = checkCellTarget(this.doc, cell.rowId, cell.columnId) ?? checkCellFields(fields);
 		if (error) return error;
-		setCell(this.#doc, cell.rowId, cell.columnId, fields, this.#origin);
+		setCell(this.doc, cell.rowId, cell.columnId, fields, this.origin);
 		return null;
 	}
 
 	setGapOverride(cell: CellRef, gap: GapOverrideValue, reason: string): MatrixError | null {
 		if (!this.canEdit) return 'read-only';
-		const error = checkCellTarget(this.#doc, cell.rowId, cell.columnId) ?? checkGapOverride(gap, reason);
+		const error = checkCellTarget(this.doc, cell.rowId, cell.columnId) ?? checkGapOverride(gap, reason);
 		if (error) return error;
-		this.undo?.stopCapturing();
-		setGapOverride(this.#doc, cell.rowId, cell.columnId, gap, reason, this.#origin);
-		this.undo?.stopCapturing();
+		this.ownStep(() => setGapOverride(this.doc, cell.rowId, cell.columnId, gap, reason, this.origin));
 		return null;
 	}
 
-	/** Ends the current undo group (e.g. when leaving a text field), so the next change undoes on its own. */
-	stopCapturing() {
-		this.undo?.stopCapturing();
-	}
-
-	get #doc() {
-		return this.#connection.doc;
-	}
-
-	get #origin() {
-		return this.#connection.origin;
-	}
-
-	/** Structural changes are their own undo step, never merged into the typing before them. */
+	/** Structural changes are their own undo step; refused as 'read-only' when one may not edit. */
 	#structural<T>(change: () => T): T | 'read-only' {
-		if (!this.canEdit) return 'read-only';
-		this.undo?.stopCapturing();
-		const result = change();
-		this.undo?.stopCapturing();
-		return result;
+		return this.canEdit ? this.ownStep(change) : 'read-only';
 	}
 
 	/** Checked first, so the add itself cannot refuse; null when done. */

@@ -1,7 +1,6 @@
 import type { BoardConnection } from '$lib/collab/board-connection.svelte';
-import { DerivedDoc } from '$lib/collab/derived-doc.svelte';
-import { BoardPresence, type PresenceRole } from '$lib/collab/presence.svelte';
-import { editorsOf, type PresentEditor } from '$lib/collab/presence-editors';
+import { BoardState } from '$lib/collab/board-state.svelte';
+import type { PresenceRole } from '$lib/collab/presence.svelte';
 import {
 	addCause,
 	addEffect,
@@ -27,93 +26,72 @@ const EDITING_FIELD = 'box';
  * verbs. The diagram and the outline both read this one object, so a selection made in one
  * view is the selection in the other, and both re-render from the same doc.
  */
-export class ProblemTreeState {
-	readonly presence: BoardPresence;
+export class ProblemTreeState extends BoardState<DerivedTree> {
 	selectedId = $state<string | null>(null);
-	#connection: BoardConnection;
 	#me: { name: string; role: PresenceRole };
-	#tree: DerivedDoc<DerivedTree>;
 
 	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
-		this.#connection = connection;
+		super(connection, me, {
+			types: (doc) => [boxesMap(doc), treeMetaMap(doc)],
+			derive: (doc) => deriveTree(doc),
+			isSupported: isSchemaSupported,
+			editingField: EDITING_FIELD
+		});
 		this.#me = me;
-		this.presence = new BoardPresence(connection.awareness, me);
-		const doc = connection.doc;
-		this.#tree = new DerivedDoc([boxesMap(doc), treeMetaMap(doc)], () => deriveTree(doc));
 	}
 
 	get tree(): DerivedTree {
-		return this.#tree.current;
+		return this.derived;
 	}
 
 	/** Board ids the conversion wrote into meta: the objective tree of a problem tree, or the reverse. */
 	get links(): { sourceBoardId: string | null; objectiveBoardId: string | null } {
-		this.#tree.track();
-		const { sourceBoardId, objectiveBoardId } = readTreeMeta(this.#connection.doc);
+		this.track();
+		const { sourceBoardId, objectiveBoardId } = readTreeMeta(this.doc);
 		return { sourceBoardId: sourceBoardId || null, objectiveBoardId: objectiveBoardId || null };
-	}
-
-	get canEdit(): boolean {
-		this.#tree.track();
-		return this.#connection.canEdit && isSchemaSupported(this.#connection.doc);
-	}
-
-	get undo() {
-		return this.#connection.undo;
 	}
 
 	select(id: string | null) {
 		this.selectedId = id;
 	}
 
-	/** Others (not this tab) whose awareness says they are editing the box. */
-	editorsOf(boxId: string): PresentEditor[] {
-		return editorsOf(this.presence, EDITING_FIELD, boxId);
-	}
-
 	/** Tells the others which box we are editing (null when we stop). Observers edit nothing. */
 	focusBox(boxId: string | null) {
-		if (this.#connection.readOnly) return;
-		this.#connection.setPresenceField(EDITING_FIELD, boxId);
+		this.focus(boxId);
 	}
 
 	addCause(id: string): string | null {
 		if (!this.canEdit) return null;
 		this.undo?.stopCapturing();
-		return addCause(this.#connection.doc, id, { by: this.#me.name }, this.#connection.origin);
+		return addCause(this.doc, id, { by: this.#me.name }, this.origin);
 	}
 
 	addEffect(id: string): string | null {
 		if (!this.canEdit) return null;
 		this.undo?.stopCapturing();
-		return addEffect(this.#connection.doc, id, { by: this.#me.name }, this.#connection.origin);
+		return addEffect(this.doc, id, { by: this.#me.name }, this.origin);
 	}
 
 	/** Typing is not split per keystroke: the undo manager groups edits made within its capture window. */
 	editText(id: string, text: string) {
-		if (this.canEdit) editBoxText(this.#connection.doc, id, text, this.#connection.origin);
+		if (this.canEdit) editBoxText(this.doc, id, text, this.origin);
 	}
 
 	setDetails(id: string, details: BoxDetails) {
-		if (this.canEdit) setBoxDetails(this.#connection.doc, id, details, this.#connection.origin);
+		if (this.canEdit) setBoxDetails(this.doc, id, details, this.origin);
 	}
 
 	move(id: string, parentId: string, index: number, side?: BoxSide): boolean {
 		if (!this.canEdit) return false;
 		this.undo?.stopCapturing();
-		return moveBox(this.#connection.doc, id, parentId, { index }, this.#connection.origin, side);
+		return moveBox(this.doc, id, parentId, { index }, this.origin, side);
 	}
 
 	remove(id: string): boolean {
 		if (!this.canEdit) return false;
 		this.undo?.stopCapturing();
-		const removed = deleteBox(this.#connection.doc, id, this.#connection.origin);
+		const removed = deleteBox(this.doc, id, this.origin);
 		if (removed && this.selectedId === id) this.selectedId = null;
 		return removed;
-	}
-
-	/** Ends the current undo group (e.g. when leaving a text field), so the next change undoes on its own. */
-	stopCapturing() {
-		this.undo?.stopCapturing();
 	}
 }
