@@ -7,10 +7,16 @@ import { isAllowedOrigin } from '../src/lib/server/origin';
 import { readCookie } from '../src/lib/server/cookie-header';
 import { clientAddress } from '../src/lib/server/client-address';
 import { WorkshopRosters, rosterEntryFor } from '../src/lib/server/facilitation/roster';
+import { AgendaCommands } from '../src/lib/server/facilitation/agenda';
+import { presenceOf } from '../src/lib/server/collab/identity';
 import {
 	FACILITATION_EVENTS,
 	FACILITATION_MAX_MESSAGE_BYTES,
+	agendaCommandPayloads,
 	joinWorkshopPayload,
+	type AgendaCommand,
+	type AgendaCommandEvent,
+	type WorkshopRole,
 	type ClientToServerEvents,
 	type ServerToClientEvents
 } from '../src/lib/realtime/contract';
@@ -19,6 +25,7 @@ interface SocketData {
 	session: AuthSession;
 	address: string;
 	workshopId?: string;
+	role?: WorkshopRole;
 }
 
 type FacilitationSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -32,6 +39,7 @@ const KNOWN_EVENTS = new Set<string>(Object.values(FACILITATION_EVENTS));
 export function attachFacilitation(httpServer: HttpServer, context: AppContext) {
 	const { config, db, log } = context;
 	const rosters = new WorkshopRosters();
+	const agenda = new AgendaCommands(db);
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
@@ -91,11 +99,12 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 				if (!role) return ack({ ok: false, error: 'forbidden' });
 				if (socket.data.workshopId && socket.data.workshopId !== workshopId) leaveRoom(socket);
 				socket.data.workshopId = workshopId;
+				socket.data.role = role;
 				await socket.join(room(workshopId));
 				rosters.add(workshopId, socket.id, rosterEntryFor(socket.data.session, role));
 				const roster = rosters.list(workshopId);
 				socket.to(room(workshopId)).emit(FACILITATION_EVENTS.roster, roster);
-				ack({ ok: true, data: { role, roster } });
+				ack({ ok: true, data: { role, roster, agenda: await agenda.state(workshopId) } });
 			} catch (error) {
 				// An async handler's rejection would otherwise end the whole process.
 				log.error({ err: error, workshopId }, 'workshop:join failed');
@@ -103,8 +112,35 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 			}
 		});
 
+		for (const event of Object.keys(agendaCommandPayloads) as AgendaCommandEvent[]) {
+			socket.on(event, (payload: unknown, ack: unknown) => void runAgendaCommand(socket, event, payload, ack));
+		}
+
 		socket.on('disconnect', () => leaveRoom(socket));
 	});
+
+	/**
+	 * Facilitators only, checked here on the server against the role resolved at join; the
+	 * refusal is an ack, so a participant's laptop says why and nothing changes.
+	 */
+	async function runAgendaCommand(socket: FacilitationSocket, event: AgendaCommandEvent, payload: unknown, ack: unknown) {
+		if (typeof ack !== 'function') return refuse(socket, 'command without acknowledgement');
+		const reply = ack as (result: { ok: true } | { ok: false; error: string }) => void;
+		const parsed = agendaCommandPayloads[event].safeParse(payload ?? {});
+		if (!parsed.success) return reply({ ok: false, error: 'invalid-payload' });
+		const { workshopId, role } = socket.data;
+		if (!workshopId || role !== 'facilitator') return reply({ ok: false, error: 'forbidden' });
+		try {
+			const command = { type: event, payload: parsed.data } as AgendaCommand;
+			const outcome = await agenda.apply(workshopId, presenceOf(socket.data.session).id, command);
+			if (!outcome.ok) return reply({ ok: false, error: outcome.error });
+			io.to(room(workshopId)).emit(FACILITATION_EVENTS.agendaState, outcome.state);
+			reply({ ok: true });
+		} catch (error) {
+			log.error({ err: error, workshopId, event }, 'agenda command failed');
+			reply({ ok: false, error: 'server-error' });
+		}
+	}
 
 	function leaveRoom(socket: FacilitationSocket) {
 		for (const workshopId of rosters.remove(socket.id)) {

@@ -16,6 +16,9 @@ export interface Database {
 	board_snapshots: BoardSnapshotTable;
 	settings: SettingTable;
 	process_institutions: ProcessInstitutionTable;
+	workshop_agenda_steps: WorkshopAgendaStepTable;
+	workshop_state: WorkshopStateTable;
+	workshop_log: WorkshopLogTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -135,4 +138,35 @@ export interface ProcessInstitutionTable {
 	name: string;
 	created_by: string | null;
 	created_at: number;
+}
+
+export interface WorkshopAgendaStepTable {
+	id: string;
+	workshop_id: string;
+	position: number;
+	title: string;
+	board_id: string | null;
+	activity: string;
+	planned_minutes: number;
+	started_at: number | null;
+	ended_at: number | null;
+}
+
+export interface WorkshopStateTable {
+	workshop_id: string;
+	current_step_id: string | null;
+	timer_ends_at: number | null;
+	timer_paused_remaining_ms: number | null;
+	timer_duration_ms: number | null;
+	updated_at: number;
+}
+
+export interface WorkshopLogTable {
+	id: Generated<number>;
+	workshop_id: string;
+	actor: string;
+	action: string;
+	/** JSON text. */
+	detail: string;
+	at: number;
 }
