@@ -5,18 +5,10 @@
 // - navigation start → the grid holding every cell (as the page sees it, performance.now());
 // - a click on "Mapa luk" → the heat map holding every cell, two animation frames later.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { benchServer } from './servers/index.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const requireFromApp = createRequire(resolve(root, 'package.json'));
-const playwright = await import(pathToFileURL(requireFromApp.resolve('playwright-core')).href);
-const chromium = playwright.chromium ?? playwright.default.chromium;
-const { generateNKeysBetween } = await import(pathToFileURL(requireFromApp.resolve('fractional-indexing')).href);
+import { generateNKeysBetween, measureBoard, median, seedBoard } from './lib/browser-bench.js';
 
 const NEEDS = ['none', 'low', 'medium', 'high'];
 const OFFERS = ['none', 'insufficient', 'sufficient'];
@@ -71,83 +63,47 @@ export function buildMatrixUpdate(services, territories) {
 	return update;
 }
 
-function seedMatrixBoard(databasePath, workshopId, update) {
-	const db = new Database(databasePath);
-	db.pragma('busy_timeout = 5000');
-	try {
-		const { process_id: processId, created_by: userId } = db.prepare('select process_id, created_by from workshops where id = ?').get(workshopId);
-		const boardId = randomUUID();
-		const now = Date.now();
-		db.transaction(() => {
-			db.prepare('insert into boards (id, process_id, kind, title, area, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)').run(boardId, processId, 'need-gap-matrix', 'Matryca — benchmark', null, userId, now);
-			db.prepare('insert into workshop_boards (workshop_id, board_id, position) values (?, ?, ?)').run(workshopId, boardId, 100);
-			db.prepare('insert into board_updates (board_id, "update", created_at) values (?, ?, ?)').run(boardId, update, now);
-		})();
-		return boardId;
-	} finally {
-		db.close();
-	}
+/** Opens the grid, waits for every cell, then switches to the heat map and waits for it the same way. */
+async function measureGridAndHeatMap(page, cells) {
+	const grid = await page.waitForFunction(
+		(count) => (document.querySelectorAll('[data-testid="matrix-grid"] td[data-key]').length === count ? performance.now() : null),
+		cells,
+		{ timeout: 60_000, polling: 'raf' }
+	);
+	const gridMs = await grid.jsonValue();
+	const heatMs = await page.evaluate(
+		(count) =>
+			new Promise((done) => {
+				const start = performance.now();
+				document.querySelector('[data-testid="matrix-view-heatmap"]').click();
+				const check = () => {
+					if (document.querySelectorAll('[data-testid="heatmap-table"] td[data-gap]').length === count) {
+						requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+					} else requestAnimationFrame(check);
+				};
+				check();
+			}),
+		cells
+	);
+	return { gridMs, heatMs };
 }
-
-async function measureOnce(browser, url, token, cells) {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	try {
-		await context.addCookies([{ name: 'narada_session', value: token, url: new URL(url).origin }]);
-		const page = await context.newPage();
-		await page.goto(url);
-		const grid = await page.waitForFunction(
-			(count) => (document.querySelectorAll('[data-testid="matrix-grid"] td[data-key]').length === count ? performance.now() : null),
-			cells,
-			{ timeout: 60_000, polling: 'raf' }
-		);
-		const gridMs = await grid.jsonValue();
-		const heatMs = await page.evaluate(
-			(count) =>
-				new Promise((done) => {
-					const start = performance.now();
-					document.querySelector('[data-testid="matrix-view-heatmap"]').click();
-					const check = () => {
-						if (document.querySelectorAll('[data-testid="heatmap-table"] td[data-gap]').length === count) {
-							requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
-						} else requestAnimationFrame(check);
-					};
-					check();
-				}),
-			cells
-		);
-		return { gridMs, heatMs };
-	} finally {
-		await context.close();
-	}
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
 	const services = Number(process.argv[2] ?? 60);
 	const territories = Number(process.argv[3] ?? 20);
 	const runs = Number(process.argv[4] ?? 5);
 	const cells = services * territories;
-	const server = benchServer('narada');
-	await server.start();
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-	try {
-		const boardId = seedMatrixBoard(server.databasePath, server.fixture.workshopId, buildMatrixUpdate(services, territories));
-		const url = `http://127.0.0.1:${server.port}/boards/${boardId}`;
-		// One unmeasured visit warms the server's board load and the browser's code cache.
-		await measureOnce(browser, url, server.fixture.facilitatorToken, cells);
-		const results = [];
-		for (let i = 0; i < runs; i++) results.push(await measureOnce(browser, url, server.fixture.facilitatorToken, cells));
-		const grid = results.map((r) => r.gridMs);
-		const heat = results.map((r) => r.heatMs);
-		const fmt = (value) => value.toFixed(0);
-		console.log(`matrix ${services}×${territories}: navigation to grid with ${cells} cells median ${fmt(median(grid))} ms, max ${fmt(Math.max(...grid))} ms`);
-		console.log(`matrix ${services}×${territories}: switch to heat map median ${fmt(median(heat))} ms, max ${fmt(Math.max(...heat))} ms`);
-		return { services, territories, runs, navigationToGridMs: grid, switchToHeatMapMs: heat };
-	} finally {
-		await browser.close();
-		await server.kill('SIGTERM');
-	}
+	const results = await measureBoard({
+		seed: (databasePath, workshopId) => seedBoard(databasePath, workshopId, 'need-gap-matrix', 'Matryca — benchmark', buildMatrixUpdate(services, territories)),
+		measure: (page) => measureGridAndHeatMap(page, cells),
+		runs
+	});
+	const grid = results.map((r) => r.gridMs);
+	const heat = results.map((r) => r.heatMs);
+	const fmt = (value) => value.toFixed(0);
+	console.log(`matrix ${services}×${territories}: navigation to grid with ${cells} cells median ${fmt(median(grid))} ms, max ${fmt(Math.max(...grid))} ms`);
+	console.log(`matrix ${services}×${territories}: switch to heat map median ${fmt(median(heat))} ms, max ${fmt(Math.max(...heat))} ms`);
+	return { services, territories, runs, navigationToGridMs: grid, switchToHeatMapMs: heat };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,19 +4,10 @@
 // diagram's own performance entry 'narada:tree-rendered': from the moment the diagram reads
 // the synced doc to the frame after the boxes are painted. The target is < 200 ms.
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { benchServer } from './servers/index.js';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-// The app's own dependencies, not the bench's: the browser driver and the key generator the tree uses.
-const requireFromApp = createRequire(resolve(root, 'package.json'));
-const playwright = await import(pathToFileURL(requireFromApp.resolve('playwright-core')).href);
-const chromium = playwright.chromium ?? playwright.default.chromium;
-const { generateNKeysBetween } = await import(pathToFileURL(requireFromApp.resolve('fractional-indexing')).href);
+import { generateNKeysBetween, measureBoard, median, seedBoard } from './lib/browser-bench.js';
 
 const STATEMENTS = [
 	'Brak koordynacji działań między instytucjami',
@@ -74,69 +65,36 @@ export function buildTreeUpdate(boxes, treeKind = 'problem') {
 
 /** Adds a tree board holding `update` to the process and workshop the bench seed made. */
 export function seedTreeBoard(databasePath, workshopId, update, title = 'Drzewo problemów — benchmark') {
-	const db = new Database(databasePath);
-	db.pragma('busy_timeout = 5000');
-	try {
-		const { process_id: processId, created_by: userId } = db.prepare('select process_id, created_by from workshops where id = ?').get(workshopId);
-		const boardId = randomUUID();
-		const now = Date.now();
-		db.transaction(() => {
-			db.prepare('insert into boards (id, process_id, kind, title, area, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)').run(boardId, processId, 'problem-tree', title, null, userId, now);
-			db.prepare('insert into workshop_boards (workshop_id, board_id, position) values (?, ?, ?)').run(workshopId, boardId, 100);
-			db.prepare('insert into board_updates (board_id, "update", created_at) values (?, ?, ?)').run(boardId, update, now);
-		})();
-		return boardId;
-	} finally {
-		db.close();
-	}
+	return seedBoard(databasePath, workshopId, 'problem-tree', title, update);
 }
 
-/** Opens the board in a fresh context and waits for the diagram's entry with all `boxes` drawn. */
-async function measureOnce(browser, url, token, boxes) {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	try {
-		await context.addCookies([{ name: 'narada_session', value: token, url: new URL(url).origin }]);
-		const page = await context.newPage();
-		await page.goto(url);
-		const entry = await page.waitForFunction(
-			(count) => {
-				const found = performance.getEntriesByName('narada:tree-rendered').find((e) => e.detail?.boxes === count);
-				return found ? { duration: found.duration, end: found.startTime + found.duration } : null;
-			},
-			boxes,
-			{ timeout: 60_000, polling: 50 }
-		);
-		return entry.jsonValue();
-	} finally {
-		await context.close();
-	}
+/** Waits for the diagram's entry with all `boxes` drawn. */
+async function measureRender(page, boxes) {
+	const entry = await page.waitForFunction(
+		(count) => {
+			const found = performance.getEntriesByName('narada:tree-rendered').find((e) => e.detail?.boxes === count);
+			return found ? { duration: found.duration, end: found.startTime + found.duration } : null;
+		},
+		boxes,
+		{ timeout: 60_000, polling: 50 }
+	);
+	return entry.jsonValue();
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
 	const boxes = Number(process.argv[2] ?? 300);
 	const runs = Number(process.argv[3] ?? 5);
-	const server = benchServer('narada');
-	await server.start();
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-	try {
-		const boardId = seedTreeBoard(server.databasePath, server.fixture.workshopId, buildTreeUpdate(boxes));
-		const url = `http://127.0.0.1:${server.port}/boards/${boardId}`;
-		// One unmeasured visit warms the server's board load and the browser's code cache.
-		await measureOnce(browser, url, server.fixture.facilitatorToken, boxes);
-		const results = [];
-		for (let i = 0; i < runs; i++) results.push(await measureOnce(browser, url, server.fixture.facilitatorToken, boxes));
-		const render = results.map((r) => r.duration);
-		const load = results.map((r) => r.end);
-		const fmt = (value) => value.toFixed(0);
-		console.log(`tree ${boxes} boxes: layout+render median ${fmt(median(render))} ms, max ${fmt(Math.max(...render))} ms (target < 200 ms)`);
-		console.log(`tree ${boxes} boxes: navigation to rendered median ${fmt(median(load))} ms, max ${fmt(Math.max(...load))} ms`);
-		return { boxes, runs, layoutRenderMs: render, navigationToRenderedMs: load };
-	} finally {
-		await browser.close();
-		await server.kill('SIGTERM');
-	}
+	const results = await measureBoard({
+		seed: (databasePath, workshopId) => seedTreeBoard(databasePath, workshopId, buildTreeUpdate(boxes)),
+		measure: (page) => measureRender(page, boxes),
+		runs
+	});
+	const render = results.map((r) => r.duration);
+	const load = results.map((r) => r.end);
+	const fmt = (value) => value.toFixed(0);
+	console.log(`tree ${boxes} boxes: layout+render median ${fmt(median(render))} ms, max ${fmt(Math.max(...render))} ms (target < 200 ms)`);
+	console.log(`tree ${boxes} boxes: navigation to rendered median ${fmt(median(load))} ms, max ${fmt(Math.max(...load))} ms`);
+	return { boxes, runs, layoutRenderMs: render, navigationToRenderedMs: load };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
