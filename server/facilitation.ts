@@ -7,15 +7,21 @@ import { isAllowedOrigin } from '../src/lib/server/origin';
 import { readCookie } from '../src/lib/server/cookie-header';
 import { clientAddress } from '../src/lib/server/client-address';
 import { WorkshopRosters, rosterEntryFor } from '../src/lib/server/facilitation/roster';
-import { AgendaCommands } from '../src/lib/server/facilitation/agenda';
+import { agendaFeature } from '../src/lib/server/facilitation/agenda';
+import {
+	CommandRateLimit,
+	WorkshopQueue,
+	type CommandActor,
+	type FacilitationCommand,
+	type FacilitationFeature,
+	type FacilitationOutbox
+} from '../src/lib/server/facilitation/feature';
 import { presenceOf } from '../src/lib/server/collab/identity';
 import {
 	FACILITATION_EVENTS,
 	FACILITATION_MAX_MESSAGE_BYTES,
-	agendaCommandPayloads,
 	joinWorkshopPayload,
-	type AgendaCommand,
-	type AgendaCommandEvent,
+	type CommandResult,
 	type WorkshopRole,
 	type ClientToServerEvents,
 	type ServerToClientEvents
@@ -30,8 +36,6 @@ interface SocketData {
 
 type FacilitationSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const KNOWN_EVENTS = new Set<string>(Object.values(FACILITATION_EVENTS));
-
 /**
  * socket.io for facilitation: one authenticated connection per workshop room. Every command is
  * validated; an unknown or ill-typed event closes that one connection with a logged reason.
@@ -39,7 +43,8 @@ const KNOWN_EVENTS = new Set<string>(Object.values(FACILITATION_EVENTS));
 export function attachFacilitation(httpServer: HttpServer, context: AppContext) {
 	const { config, db, log } = context;
 	const rosters = new WorkshopRosters();
-	const agenda = new AgendaCommands(db);
+	const queue = new WorkshopQueue();
+	const rateLimit = new CommandRateLimit();
 	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
 		path: '/socket.io',
 		serveClient: false,
@@ -50,6 +55,22 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		// Recovery must not skip the auth middleware, or a revoked guest slips back in.
 		connectionStateRecovery: { maxDisconnectionDuration: 60_000, skipMiddlewares: false }
 	});
+
+	const outbox: FacilitationOutbox = {
+		toWorkshop: (workshopId, event, data) => emitTo(room(workshopId), event, data),
+		toPerson: (workshopId, personId, event, data) => emitTo(personRoom(workshopId, personId), event, data),
+		toRole: (workshopId, role, event, data) => emitTo(roleRoom(workshopId, role), event, data)
+	};
+	// Each feature owns its commands; the server applies them all one at a time per workshop.
+	const features: FacilitationFeature[] = [agendaFeature(db, outbox)];
+	const commands = new Map<string, FacilitationCommand>();
+	for (const feature of features) {
+		for (const [event, command] of Object.entries(feature.commands)) {
+			if (commands.has(event)) throw new Error(`facilitation event ${event} defined twice`);
+			commands.set(event, command);
+		}
+	}
+	const knownEvents = new Set<string>([FACILITATION_EVENTS.joinWorkshop, ...commands.keys()]);
 
 	// Same ceiling as for board sockets: generous for a town hall behind one NAT, a wall for a flood.
 	const perAddress = new Map<string, number>();
@@ -83,7 +104,7 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 	io.on('connection', (socket: FacilitationSocket) => {
 		socket.on('error', (error) => log.warn({ err: error.message }, 'facilitation socket error'));
 		socket.onAny((event: string) => {
-			if (!KNOWN_EVENTS.has(event)) refuse(socket, `unknown event ${String(event).slice(0, 50)}`);
+			if (!knownEvents.has(event)) refuse(socket, `unknown event ${String(event).slice(0, 50)}`);
 		});
 
 		socket.on(FACILITATION_EVENTS.joinWorkshop, async (payload, ack) => {
@@ -97,14 +118,19 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 			try {
 				const role = await resolveWorkshopRole(db, socket.data.session, workshopId, config);
 				if (!role) return ack({ ok: false, error: 'forbidden' });
-				if (socket.data.workshopId && socket.data.workshopId !== workshopId) leaveRoom(socket);
+				if (socket.data.workshopId && socket.data.workshopId !== workshopId) {
+					leaveRoom(socket);
+					for (const joined of [...socket.rooms]) if (joined !== socket.id) await socket.leave(joined);
+				}
 				socket.data.workshopId = workshopId;
 				socket.data.role = role;
-				await socket.join(room(workshopId));
+				const actor = actorOf(socket)!;
+				await socket.join([room(workshopId), personRoom(workshopId, actor.personId), roleRoom(workshopId, role)]);
 				rosters.add(workshopId, socket.id, rosterEntryFor(socket.data.session, role));
 				const roster = rosters.list(workshopId);
 				socket.to(room(workshopId)).emit(FACILITATION_EVENTS.roster, roster);
-				ack({ ok: true, data: { role, roster, agenda: await agenda.state(workshopId) } });
+				const states = await Promise.all(features.map((feature) => feature.joinState?.(actor) ?? {}));
+				ack({ ok: true, data: Object.assign({ role, roster }, ...states) });
 			} catch (error) {
 				// An async handler's rejection would otherwise end the whole process.
 				log.error({ err: error, workshopId }, 'workshop:join failed');
@@ -112,40 +138,58 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 			}
 		});
 
-		for (const event of Object.keys(agendaCommandPayloads) as AgendaCommandEvent[]) {
-			socket.on(event, (payload: unknown, ack: unknown) => void runAgendaCommand(socket, event, payload, ack));
+		const untyped = socket as unknown as { on(event: string, listener: (payload: unknown, ack: unknown) => void): void };
+		for (const [event, command] of commands) {
+			untyped.on(event, (payload, ack) => void runCommand(socket, event, command, payload, ack));
 		}
 
-		socket.on('disconnect', () => leaveRoom(socket));
+		socket.on('disconnect', () => {
+			rateLimit.forget(socket.id);
+			leaveRoom(socket);
+		});
 	});
 
 	/**
-	 * Facilitators only, checked here on the server against the role resolved at join; the
-	 * refusal is an ack, so a participant's laptop says why and nothing changes.
+	 * Role and workshop are checked here against what the server resolved at join; a refusal is
+	 * an ack, so the laptop says why and nothing changes. Commands of one workshop run one at a
+	 * time in arrival order, whichever feature they belong to.
 	 */
-	async function runAgendaCommand(socket: FacilitationSocket, event: AgendaCommandEvent, payload: unknown, ack: unknown) {
+	async function runCommand(socket: FacilitationSocket, event: string, command: FacilitationCommand, payload: unknown, ack: unknown) {
 		if (typeof ack !== 'function') return refuse(socket, 'command without acknowledgement');
-		const reply = ack as (result: { ok: true } | { ok: false; error: string }) => void;
-		const parsed = agendaCommandPayloads[event].safeParse(payload ?? {});
+		const reply = ack as (result: CommandResult<unknown>) => void;
+		if (!rateLimit.take(socket.id)) return reply({ ok: false, error: 'rate-limited' });
+		const parsed = command.schema.safeParse(payload ?? {});
 		if (!parsed.success) return reply({ ok: false, error: 'invalid-payload' });
-		const { workshopId, role } = socket.data;
-		if (!workshopId || role !== 'facilitator') return reply({ ok: false, error: 'forbidden' });
+		const actor = actorOf(socket);
+		if (!actor || !command.roles.includes(actor.role)) return reply({ ok: false, error: 'forbidden' });
 		try {
-			const command = { type: event, payload: parsed.data } as AgendaCommand;
-			const outcome = await agenda.apply(workshopId, presenceOf(socket.data.session).id, command);
-			if (!outcome.ok) return reply({ ok: false, error: outcome.error });
-			io.to(room(workshopId)).emit(FACILITATION_EVENTS.agendaState, outcome.state);
-			reply({ ok: true });
+			reply(await queue.inOrder(actor.workshopId, () => command.run(actor, parsed.data)));
 		} catch (error) {
-			log.error({ err: error, workshopId, event }, 'agenda command failed');
+			// An async handler's rejection would otherwise end the whole process.
+			log.error({ err: error, workshopId: actor.workshopId, event }, 'facilitation command failed');
 			reply({ ok: false, error: 'server-error' });
 		}
 	}
 
+	function actorOf(socket: FacilitationSocket): CommandActor | null {
+		const { workshopId, role, session } = socket.data;
+		if (!workshopId || !role) return null;
+		return { workshopId, role, session, personId: presenceOf(session).id };
+	}
+
 	function leaveRoom(socket: FacilitationSocket) {
+		const actor = actorOf(socket);
 		for (const workshopId of rosters.remove(socket.id)) {
 			io.to(room(workshopId)).emit(FACILITATION_EVENTS.roster, rosters.list(workshopId));
 		}
+		if (actor) {
+			const stillPresent = rosters.list(actor.workshopId).some((entry) => entry.id === actor.personId);
+			for (const feature of features) feature.left?.(actor, stillPresent);
+		}
+	}
+
+	function emitTo(target: string, event: string, data: unknown) {
+		(io.to(target) as unknown as { emit(event: string, data: unknown): void }).emit(event, data);
 	}
 
 	function refuse(socket: FacilitationSocket, reason: string) {
@@ -173,4 +217,12 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 
 function room(workshopId: string) {
 	return `workshop:${workshopId}`;
+}
+
+function personRoom(workshopId: string, personId: string) {
+	return `workshop:${workshopId}:person:${personId}`;
+}
+
+function roleRoom(workshopId: string, role: WorkshopRole) {
+	return `workshop:${workshopId}:role:${role}`;
 }

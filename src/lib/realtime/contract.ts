@@ -79,6 +79,17 @@ export interface AgendaState {
 
 export type WorkshopRole = 'facilitator' | 'participant' | 'observer';
 
+/**
+ * The join acknowledgement: everything a late or reconnecting client needs at once. Each
+ * facilitation feature adds its own keys (see FacilitationFeature.joinState on the server).
+ */
+export interface JoinData {
+	role: WorkshopRole;
+	roster: RosterEntry[];
+	agenda: AgendaState;
+	[feature: string]: unknown;
+}
+
 export interface RosterEntry {
 	/** Stable per person: participant id, user id, or an opaque id per observer session. */
 	id: string;
@@ -101,7 +112,7 @@ export type FacilitationErrorCode =
 export type ClientToServerEvents = {
 	[FACILITATION_EVENTS.joinWorkshop]: (
 		payload: z.infer<typeof joinWorkshopPayload>,
-		ack: (result: CommandResult<{ role: WorkshopRole; roster: RosterEntry[]; agenda: AgendaState }>) => void
+		ack: (result: CommandResult<JoinData>) => void
 	) => void;
 } & {
 	[E in AgendaCommandEvent]: (payload: z.infer<(typeof agendaCommandPayloads)[E]>, ack: (result: CommandResult) => void) => void;

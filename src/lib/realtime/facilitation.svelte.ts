@@ -6,6 +6,7 @@ import {
 	type AgendaState,
 	type ClientToServerEvents,
 	type CommandResult,
+	type JoinData,
 	type RosterEntry,
 	type ServerToClientEvents,
 	type WorkshopRole
@@ -29,10 +30,15 @@ export class FacilitationConnection {
 	agenda = $state<AgendaState | null>(null);
 	/** Server clock minus this laptop's clock, so every screen shows the same remaining time. */
 	clockOffsetMs = $state(0);
+	/** The last join acknowledgement; features read their own keys from it. */
+	joined = $state.raw<JoinData | null>(null);
+	readonly workshopId: string;
 	#offsetSamples: number[] = [];
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	#joinListeners = new Set<(data: JoinData) => void>();
 
 	constructor(workshopId: string) {
+		this.workshopId = workshopId;
 		this.#socket = io({
 			path: '/socket.io',
 			transports: ['websocket'],
@@ -50,6 +56,8 @@ export class FacilitationConnection {
 					this.roster = result.data.roster;
 					// The ack's round trip brackets the server's clock reading: its midpoint is the best guess.
 					this.#receiveAgenda(result.data.agenda, (sentAt + Date.now()) / 2);
+					this.joined = result.data;
+					for (const listener of this.#joinListeners) listener(result.data);
 				} else {
 					this.status = 'refused';
 					this.#socket.disconnect();
@@ -94,6 +102,33 @@ export class FacilitationConnection {
 		} catch {
 			return { ok: false, error: 'server-error' };
 		}
+	}
+
+	/** Any feature's command (votes, locks…); resolves to the server's acknowledgement. */
+	async send<T = undefined>(event: string, payload: unknown): Promise<CommandResult<T>> {
+		return (await this.command(event as AgendaCommandEvent, payload as never)) as CommandResult<T>;
+	}
+
+	/** Listens to a server event; returns the function that stops listening. */
+	on<T>(event: string, listener: (data: T) => void): () => void {
+		const untyped = this.#socket as unknown as { on(e: string, l: (d: T) => void): void; off(e: string, l: (d: T) => void): void };
+		untyped.on(event, listener);
+		return () => untyped.off(event, listener);
+	}
+
+	/**
+	 * Called after every (re)join with the server's full state, and at once if already joined:
+	 * a feature rebuilds from it, so a reconnecting laptop never keeps stale state.
+	 */
+	onJoined(listener: (data: JoinData) => void): () => void {
+		this.#joinListeners.add(listener);
+		if (this.joined) listener(this.joined);
+		return () => this.#joinListeners.delete(listener);
+	}
+
+	/** Whether the server connection is up and joined (commands can be sent). */
+	get connected(): boolean {
+		return this.status === 'connected';
 	}
 
 	/**

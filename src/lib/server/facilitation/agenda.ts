@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import type { AgendaCommand, AgendaState, FacilitationErrorCode } from '../../realtime/contract';
+import {
+	FACILITATION_EVENTS,
+	agendaCommandPayloads,
+	type AgendaCommand,
+	type AgendaCommandEvent,
+	type AgendaState,
+	type FacilitationErrorCode
+} from '../../realtime/contract';
+import { FACILITATOR_ONLY, defineCommand, type FacilitationFeature, type FacilitationOutbox } from './feature';
 import { AGENDA_MAX_STEPS, gotoStepTimes, isAgendaActivity, moveStep, normaliseStepTitle, type AgendaStep } from '../../domain/facilitation/agenda';
 import { IDLE_TIMER, addMinute, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerState } from '../../domain/facilitation/timer';
 import { appendWorkshopLog } from './workshop-log';
@@ -10,44 +18,39 @@ type Trx = Transaction<Database>;
 export type AgendaCommandOutcome = { ok: true; state: AgendaState } | { ok: false; error: FacilitationErrorCode };
 
 /**
- * Commands are applied one at a time per workshop, each in its own transaction, so two
- * facilitators acting at once see their commands applied in arrival order and every client
- * receives the state after each one. Different workshops do not wait for each other here.
+ * The agenda and the timer as a facilitation feature: facilitator-only commands, each applied
+ * in one transaction with its log entry, after which everyone in the workshop gets the state.
  */
-export class AgendaCommands {
-	#queues = new Map<string, Promise<unknown>>();
-
-	constructor(
-		private readonly db: Kysely<Database>,
-		private readonly clock: () => number = Date.now
-	) {}
-
-	apply(workshopId: string, actor: string, command: AgendaCommand): Promise<AgendaCommandOutcome> {
-		return this.#inOrder(workshopId, () =>
-			this.db.transaction().execute(async (trx) => {
-				const now = this.clock();
-				const error = await applyCommand(trx, workshopId, command, now);
-				if (error) return { ok: false, error } as const;
-				await appendWorkshopLog(trx, { workshopId, actor, action: command.type, detail: command.payload, at: now });
-				return { ok: true, state: await loadAgendaState(trx, workshopId, now) } as const;
-			})
-		);
-	}
-
-	state(workshopId: string): Promise<AgendaState> {
-		return loadAgendaState(this.db, workshopId, this.clock());
-	}
-
-	#inOrder<T>(workshopId: string, run: () => Promise<T>): Promise<T> {
-		const previous = this.#queues.get(workshopId) ?? Promise.resolve();
-		const result = previous.then(run, run);
-		const settled = result.catch(() => undefined);
-		this.#queues.set(workshopId, settled);
-		void settled.then(() => {
-			if (this.#queues.get(workshopId) === settled) this.#queues.delete(workshopId);
+export function agendaFeature(db: Kysely<Database>, outbox: FacilitationOutbox, clock: () => number = Date.now): FacilitationFeature {
+	const commands: FacilitationFeature['commands'] = {};
+	for (const event of Object.keys(agendaCommandPayloads) as AgendaCommandEvent[]) {
+		commands[event] = defineCommand(agendaCommandPayloads[event], FACILITATOR_ONLY, async (actor, payload) => {
+			const command = { type: event, payload } as AgendaCommand;
+			const outcome = await applyAgendaCommand(db, actor.workshopId, actor.personId, command, clock());
+			if (!outcome.ok) return outcome;
+			outbox.toWorkshop(actor.workshopId, FACILITATION_EVENTS.agendaState, outcome.state);
+			return { ok: true };
 		});
-		return result;
 	}
+	return {
+		commands,
+		joinState: async (actor) => ({ agenda: await loadAgendaState(db, actor.workshopId, clock()) })
+	};
+}
+
+export function applyAgendaCommand(
+	db: Kysely<Database>,
+	workshopId: string,
+	actor: string,
+	command: AgendaCommand,
+	now: number
+): Promise<AgendaCommandOutcome> {
+	return db.transaction().execute(async (trx) => {
+		const error = await applyCommand(trx, workshopId, command, now);
+		if (error) return { ok: false, error } as const;
+		await appendWorkshopLog(trx, { workshopId, actor, action: command.type, detail: command.payload, at: now });
+		return { ok: true, state: await loadAgendaState(trx, workshopId, now) } as const;
+	});
 }
 
 export async function loadAgendaState(db: Kysely<Database> | Trx, workshopId: string, now: number): Promise<AgendaState> {
