@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { resolveBoardAccess } from '$lib/server/access';
 import { listCardsSources, listGoalLinksTo, listMatrixSources, listObjectiveTreeSources, listProblemTreeSources } from '$lib/server/goal-sources';
 import { listInstitutions } from '$lib/server/institutions';
+import { workshopOfBoardPage } from '$lib/server/board-workshop';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +36,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	// What each side shows of the goal ↔ objective-tree links; other kinds get empty lists.
 	const goals = board.kind === 'goals';
 	const cited = CITED_KINDS.has(board.kind);
-	const [institutions, objectiveTrees, matrices, cardBoards, goalLinks, problemTrees] = await Promise.all([
+	const [workshopId, institutions, objectiveTrees, matrices, cardBoards, goalLinks, problemTrees] = await Promise.all([
+		workshopOfBoardPage(context.db, session, board.id, url.searchParams.get('w'), context.config),
 		goals ? listInstitutions(context.db, processId) : [],
 		goals ? listObjectiveTreeSources(context, processId) : [],
 		goals ? listMatrixSources(context, processId) : [],
@@ -47,7 +49,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		board: boardFields,
 		access,
 		me,
-		workshopId: session.kind === 'user' ? null : session.workshopId,
+		/** The workshop whose live bar (step, timer, lock, vote) this page shows; null outside one. */
+		workshopId,
 		/** Facilitators go back to the process; guests never see it. */
 		processId: session.kind === 'user' ? processId : null,
 		institutions,
