@@ -15,7 +15,7 @@ export function activityLabel(activity: AgendaActivity): string {
 }
 
 /** The translated reason a command was refused, or null when it went through. */
-export function commandErrorMessage(result: CommandResult): string | null {
+export function commandErrorMessage(result: CommandResult<unknown>): string | null {
 	if (result.ok) return null;
 	switch (result.error) {
 		case 'forbidden':
@@ -26,6 +26,8 @@ export function commandErrorMessage(result: CommandResult): string | null {
 			return m.agenda_error_not_found();
 		case 'limit-reached':
 			return m.agenda_error_limit();
+		case 'rate-limited':
+			return m.agenda_error_rate_limited();
 		default:
 			return m.agenda_error_server();
 	}

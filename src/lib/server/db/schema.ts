@@ -19,6 +19,7 @@ export interface Database {
 	workshop_agenda_steps: WorkshopAgendaStepTable;
 	workshop_state: WorkshopStateTable;
 	workshop_log: WorkshopLogTable;
+	workshop_follow: WorkshopFollowTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -169,4 +170,13 @@ export interface WorkshopLogTable {
 	/** JSON text. */
 	detail: string;
 	at: number;
+}
+
+export interface WorkshopFollowTable {
+	workshop_id: string;
+	board_id: string;
+	target_kind: 'box' | 'item' | 'card' | 'cell' | 'row' | null;
+	target_id: string | null;
+	set_by: string;
+	set_at: number;
 }

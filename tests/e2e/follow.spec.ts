@@ -1,0 +1,62 @@
+import AxeBuilder from '@axe-core/playwright';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
+
+// Issue 7's "follow me" and projector view: the facilitator leads, a participant and the room's screen follow.
+const SHOTS = 'test-results/follow';
+const env = useBrowserWorkshop(SHOTS);
+
+async function open(token: string, path: string): Promise<Page> {
+	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
+	await page.goto(path);
+	return page;
+}
+
+async function seriousViolations(page: Page) {
+	const result = await new AxeBuilder({ page: page as never }).analyze();
+	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+}
+
+describe('follow me and the projector view in the browser', () => {
+	it('brings a participant and the projector to a board; the participant steps away and comes back with one click', async () => {
+		const { seeded } = env;
+		const participant = await open(seeded.guest.token, `/w/${seeded.workshopId}`);
+		const projector = await open(seeded.observer.token, `/w/${seeded.workshopId}/projector`);
+		await projector.getByText('Warsztat jeszcze się nie zaczął.').waitFor();
+		expect(await projector.locator('.site-header').count()).toBe(0);
+		await projector.screenshot({ path: `${SHOTS}/projector-waiting.png` });
+
+		const facilitator = await open(seeded.facilitator.token, `/w/${seeded.workshopId}`);
+		await facilitator.getByRole('link', { name: 'Ściana pomysłów' }).click();
+		await facilitator.waitForURL(`**/boards/${seeded.boardId}?w=${seeded.workshopId}`);
+		await waitConnected(facilitator);
+		await facilitator.getByRole('button', { name: 'Przyprowadź wszystkich tutaj' }).click();
+		await facilitator.getByTestId('follow-leading').waitFor();
+
+		// The participant is taken to the board; the projector shows it read-only in large type.
+		await participant.waitForURL(`**/boards/${seeded.boardId}?**`);
+		await waitConnected(participant);
+		await projector.waitForURL(`**/boards/${seeded.boardId}?**view=projector**`);
+		await projector.getByRole('heading', { name: 'Ściana pomysłów' }).waitFor();
+		expect(await projector.getByRole('button', { name: 'Dodaj notatkę' }).count()).toBe(0);
+		await facilitator.screenshot({ path: `${SHOTS}/facilitator-leading.png` });
+		await projector.screenshot({ path: `${SHOTS}/projector-board.png` });
+
+		// Stepping away: the workshop page offers the way back.
+		await participant.goto(`/w/${seeded.workshopId}`);
+		const invite = participant.getByTestId('follow-invite');
+		await invite.getByText('Prowadzący zaprasza wszystkich na tablicę „Ściana pomysłów”.').waitFor();
+		await participant.screenshot({ path: `${SHOTS}/participant-stepped-away.png` });
+		expect(await seriousViolations(participant)).toEqual([]);
+		await invite.getByRole('link', { name: 'Wróć do prowadzącego' }).click();
+		await participant.waitForURL(`**/boards/${seeded.boardId}?**`);
+		await waitConnected(participant);
+		await participant.getByRole('button', { name: 'Dodaj notatkę' }).waitFor();
+
+		// Leading stops: the projector goes back to its step-and-timer screen.
+		await facilitator.getByRole('button', { name: 'Zakończ prowadzenie' }).click();
+		await projector.waitForURL(`**/w/${seeded.workshopId}/projector`);
+		expect(await seriousViolations(facilitator)).toEqual([]);
+	});
+});
