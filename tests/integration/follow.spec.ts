@@ -79,6 +79,22 @@ describe('follow me (socket.io)', () => {
 	});
 });
 
+describe('the workshop log page', () => {
+	it('tells a facilitator in words who led the group where and when, and is closed to participants', async () => {
+		const workshop = await seedWorkshop(server.databasePath);
+		const facilitator = await joined(workshop.facilitator.token, workshop.workshopId);
+		expect(await send(facilitator.socket, 'follow:bring', { boardId: workshop.boardId, target: null })).toEqual({ ok: true });
+		expect(await send(facilitator.socket, 'timer:start', { minutes: 7 })).toEqual({ ok: true });
+		const page = (token: string) => fetch(`${server.url}/w/${workshop.workshopId}/log`, { headers: { cookie: `narada_session=${token}` } });
+
+		const html = await (await page(workshop.facilitator.token)).text();
+		expect(html).toContain('Anna Facylitatorka');
+		expect(html).toContain('Przyprowadzono wszystkich do tablicy „Ściana pomysłów”');
+		expect(html).toContain('Uruchomiono licznik czasu na 7 min');
+		expect((await page(workshop.guest.token)).status).toBe(404);
+	});
+});
+
 describe('facilitation command rate limit', () => {
 	it('answers a flood of commands from one connection with "rate-limited" and keeps serving it', async () => {
 		const workshop = await seedWorkshop(server.databasePath);

@@ -9,7 +9,13 @@ import {
 	removeParticipant,
 	revokeWorkshopLinks
 } from '$lib/server/workshops';
+import { appendWorkshopLog } from '$lib/server/facilitation/workshop-log';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Facilitators' actions here go into the workshop's log like the live commands do. */
+function logAction(locals: App.Locals, workshopId: string, actor: string, action: string, detail: unknown = {}) {
+	return appendWorkshopLog(locals.context.db, { workshopId, actor, action, detail, at: Date.now() });
+}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { process, workshop } = await requireProcessWorkshop(locals, url, params.processId, params.workshopId);
@@ -32,22 +38,25 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	regenerate: async ({ locals, url, params }) => {
-		const { workshop } = await requireProcessWorkshop(locals, url, params.processId, params.workshopId);
+		const { workshop, user } = await requireProcessWorkshop(locals, url, params.processId, params.workshopId);
 		await regenerateWorkshopLinks(locals.context.db, workshop.id);
+		await logAction(locals, workshop.id, user.id, 'links:regenerate');
 		return { done: 'regenerated' };
 	},
 
 	revoke: async ({ locals, url, params }) => {
-		const { workshop } = await requireProcessWorkshop(locals, url, params.processId, params.workshopId);
+		const { workshop, user } = await requireProcessWorkshop(locals, url, params.processId, params.workshopId);
 		await revokeWorkshopLinks(locals.context, workshop.id);
+		await logAction(locals, workshop.id, user.id, 'links:revoke');
 		return { done: 'revoked' };
 	},
 
 	remove: async ({ locals, url, params, request }) => {
-		const { workshop } = await requireProcessWorkshop(locals, url, params.processId, params.workshopId);
+		const { workshop, user } = await requireProcessWorkshop(locals, url, params.processId, params.workshopId);
 		const participantId = String((await request.formData()).get('participantId') ?? '');
 		const removed = await removeParticipant(locals.context, workshop.id, participantId);
 		if (!removed) return fail(404, { done: 'not_found' });
+		await logAction(locals, workshop.id, user.id, 'participant:remove', { participantId });
 		return { done: 'removed' };
 	}
 };

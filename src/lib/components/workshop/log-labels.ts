@@ -1,0 +1,28 @@
+import { m } from '$lib/paraglide/messages';
+import type { WorkshopLogLine } from '$lib/domain/facilitation/log-line';
+
+type Describe = (line: WorkshopLogLine) => string;
+const dash = () => m.wlog_unknown_person();
+
+/** Each logged action in words; features add their own line here when they log something new. */
+const DESCRIPTIONS: Record<string, Describe> = {
+	'agenda:add': (line) => m.wlog_agenda_add({ title: line.stepTitle ?? dash() }),
+	'agenda:update': (line) => m.wlog_agenda_update({ title: line.stepTitle ?? dash() }),
+	'agenda:move': (line) => m.wlog_agenda_move({ title: line.stepTitle ?? dash() }),
+	'agenda:remove': () => m.wlog_agenda_remove(),
+	'agenda:goto': (line) => (line.stepTitle ? m.wlog_agenda_goto({ title: line.stepTitle }) : m.wlog_agenda_finish()),
+	'timer:start': (line) => m.wlog_timer_start({ minutes: line.minutes ?? 0 }),
+	'timer:pause': () => m.wlog_timer_pause(),
+	'timer:resume': () => m.wlog_timer_resume(),
+	'timer:add-minute': () => m.wlog_timer_add_minute(),
+	'timer:stop': () => m.wlog_timer_stop(),
+	'follow:bring': (line) => m.wlog_follow_bring({ title: line.boardTitle ?? dash() }),
+	'follow:stop': () => m.wlog_follow_stop(),
+	'links:regenerate': () => m.wlog_links_regenerate(),
+	'links:revoke': () => m.wlog_links_revoke(),
+	'participant:remove': (line) => m.wlog_participant_remove({ name: line.participantName ?? dash() })
+};
+
+export function describeLogLine(line: WorkshopLogLine): string {
+	return (DESCRIPTIONS[line.action] ?? ((l) => m.wlog_other({ action: l.action })))(line);
+}

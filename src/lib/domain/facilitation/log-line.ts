@@ -1,0 +1,10 @@
+/** One workshop log line as a facilitator reads it: names instead of ids, the step or board it concerned. */
+export interface WorkshopLogLine {
+	at: number;
+	who: string | null;
+	action: string;
+	stepTitle: string | null;
+	boardTitle: string | null;
+	participantName: string | null;
+	minutes: number | null;
+}
