@@ -19,6 +19,7 @@ export interface Database {
 	workshop_agenda_steps: WorkshopAgendaStepTable;
 	workshop_state: WorkshopStateTable;
 	workshop_log: WorkshopLogTable;
+	board_locks: BoardLockTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -169,4 +170,13 @@ export interface WorkshopLogTable {
 	/** JSON text. */
 	detail: string;
 	at: number;
+}
+
+/** A row per locked board (read-only for participants until a facilitator unlocks it). */
+export interface BoardLockTable {
+	board_id: string;
+	/** The workshop whose facilitator locked it. */
+	workshop_id: string;
+	locked_by: string;
+	locked_at: number;
 }
