@@ -5,6 +5,7 @@ import { COLLAB_MAX_BOARD_BYTES } from '../src/lib/collab/close-codes';
 import type { AppContext } from '../src/lib/server/context';
 import { clientAddress } from '../src/lib/server/client-address';
 import { createBoardUpdateStore } from '../src/lib/server/db/board-updates';
+import { createBoardLockReader } from '../src/lib/server/db/board-locks';
 import type { StorageWorker } from '../src/lib/server/db/storage-worker';
 import { authorizeBoardUpgrade, isCollabRequest } from '../src/lib/server/collab/authorize-upgrade';
 import { BoardHub } from '../src/lib/server/collab/board-hub';
@@ -23,7 +24,7 @@ const SHUTDOWN_GRACE_MS = 1000;
  */
 export function attachCollab(httpServer: HttpServer, context: AppContext, storageWorker: StorageWorker | null = null) {
 	const { config, log } = context;
-	const updates = createBoardUpdateStore(context.sqlite);
+	const updates = { ...createBoardUpdateStore(context.sqlite), isLocked: createBoardLockReader(context.sqlite) };
 	const store = storageWorker ? { ...updates, compactInBackground: storageWorker.compact } : updates;
 	const hub = new BoardHub({ store, log, idleMs: config.boardIdleMs });
 	setBoardHub(context, hub);

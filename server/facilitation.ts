@@ -9,6 +9,7 @@ import { clientAddress } from '../src/lib/server/client-address';
 import { WorkshopRosters, rosterEntryFor } from '../src/lib/server/facilitation/roster';
 import { agendaFeature } from '../src/lib/server/facilitation/agenda';
 import { followFeature } from '../src/lib/server/facilitation/follow';
+import { locksFeature } from '../src/lib/server/facilitation/locks';
 import {
 	CommandRateLimit,
 	WorkshopQueue,
@@ -63,7 +64,7 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		toRole: (workshopId, role, event, data) => emitTo(roleRoom(workshopId, role), event, data)
 	};
 	// Each feature owns its commands; the server applies them all one at a time per workshop.
-	const features: FacilitationFeature[] = [agendaFeature(db, outbox), followFeature(db, outbox)];
+	const features: FacilitationFeature[] = [agendaFeature(db, outbox), followFeature(db, outbox), locksFeature(context, outbox)];
 	const commands = new Map<string, FacilitationCommand>();
 	for (const feature of features) {
 		for (const [event, command] of Object.entries(feature.commands)) {

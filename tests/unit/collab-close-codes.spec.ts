@@ -13,6 +13,8 @@ describe('board socket close codes', () => {
 		expect(shouldReconnectCollab({ code: 1009 })).toBe(false);
 		expect(shouldReconnectCollab({ code: COLLAB_CLOSE['server-shutdown'] })).toBe(true);
 		expect(shouldReconnectCollab({ code: 1006 })).toBe(true);
+		// A lock lasts until the unlock: the client comes back read-only, keeping its edits.
+		expect(shouldReconnectCollab({ code: COLLAB_CLOSE['board-locked'] })).toBe(true);
 	});
 
 	it('reads the session cookie among others and ignores look-alikes', () => {

@@ -41,6 +41,12 @@ export class BoardConnection {
 	readonly awareness: Awareness;
 	readonly undo: UndoHistory | null;
 	readonly readOnly: boolean;
+	/**
+	 * A facilitator locked the board (the page sets this from the workshop's lock state): no
+	 * edits are offered. Edits made before the lock stay in the doc and the local copy; the
+	 * server asks for them after the unlock.
+	 */
+	locked = $state(false);
 	#persistence: IndexeddbPersistence | null = null;
 	#stopped: StopReason | null = null;
 	#hasBeenConnected = false;
@@ -194,9 +200,9 @@ export class BoardConnection {
 		});
 	}
 
-	/** Edits are offered only while the board is writable for us and the server has not stopped us. */
+	/** Edits are offered only while the board is writable for us, not locked, and the server has not stopped us. */
 	get canEdit(): boolean {
-		return !this.readOnly && this.status.state !== 'stopped';
+		return !this.readOnly && !this.locked && this.status.state !== 'stopped';
 	}
 
 	/** Publishes a field of our awareness state (e.g. a note being dragged); the server adds who we are. */

@@ -17,7 +17,11 @@ export const COLLAB_CLOSE = {
 	'session-expired': 4411,
 	'workshop-ended': 4412,
 	'message-too-large': 4413,
-	/** Reserved for the facilitator's board lock (a later issue): writes refused while locked. */
+	/**
+	 * The facilitator locked the board and this connection sent an edit: it was not applied.
+	 * Not final, unlike the rest of 44xx: the client reconnects read-only, keeps its unsent
+	 * edits, and the server asks for them after the unlock.
+	 */
 	'board-locked': 4423,
 	'internal-error': 4500,
 	'server-shutdown': 4503,
@@ -47,11 +51,13 @@ export function collabCloseReason(event: { code: number; reason?: string }): Col
 }
 
 /**
- * Whether reconnecting can help: false for the server's deliberate refusals (4400–4499) and
+ * Whether reconnecting can help: false for the server's deliberate refusals (4400–4499, except
+ * 'board-locked', which lasts only until the unlock) and
  * for a message over the board limit, which would only be refused again. Pass it as the
  * WebsocketProvider's `shouldReconnect`.
  */
 export function shouldReconnectCollab(event: { code: number }): boolean {
 	if (event.code === WS_MESSAGE_TOO_BIG) return false;
+	if (event.code === COLLAB_CLOSE['board-locked']) return true;
 	return !(event.code >= 4400 && event.code < 4500);
 }

@@ -50,6 +50,11 @@ export class BoardConnection {
 		this.firstFrame = new Promise((resolve) => (this.#firstFrameArrived = resolve));
 	}
 
+	/** Whether a board lock applies to this connection: writers who are not facilitators. */
+	get boundByLock(): boolean {
+		return this.identity.access === 'edit' && this.identity.presence.role !== 'facilitator';
+	}
+
 	get closed(): boolean {
 		return this.#closed;
 	}
@@ -178,6 +183,12 @@ export class BoardConnection {
 			// An observer's sync step 2 (or a replay from its local cache) that holds nothing new
 			// is honest; anything the board lacks is a write, refused by closing, never dropped.
 			if (!this.board.alreadyContains(update)) this.close('read-only');
+			return;
+		}
+		if (this.board.locked && this.boundByLock) {
+			// Same rule while the board is locked: nothing new is applied, the sender is closed
+			// (it reconnects read-only and keeps the edit until the unlock asks for it).
+			if (!this.board.alreadyContains(update)) this.close('board-locked');
 			return;
 		}
 		if (!this.board.applyClientUpdate(this, update)) this.close('malformed-message', 'update rejected by Yjs');

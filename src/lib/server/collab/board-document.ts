@@ -50,6 +50,10 @@ export class BoardDocument {
 	/** Fan-out pacing (see fanOutIntervalMs in board-hub.ts): no broadcast before this moment. */
 	fanOutNotBefore = 0;
 	pacingTimer: NodeJS.Timeout | null = null;
+	/** Locked by a facilitator: participants may read, not write (see BoardConnection.boundByLock). */
+	locked = false;
+	/** The lock was set through setLocked, so the value read at load is stale. */
+	lockSetLive = false;
 	#pendingUpdates: Array<{ update: Uint8Array; origin: UpdateOrigin }> = [];
 	#pendingSyncs: Array<{ connection: BoardConnection; stateVector: Uint8Array }> = [];
 	/**
@@ -126,6 +130,19 @@ export class BoardDocument {
 			this.hooks.log.warn({ boardId: this.boardId, err: error }, 'update rejected');
 			return false;
 		}
+	}
+
+	/**
+	 * On unlock, asks every connection the lock held back for what it has: edits refused while
+	 * locked stayed on those laptops and arrive now as their sync step 2.
+	 */
+	setLocked(locked: boolean): void {
+		const unlocked = this.locked && !locked;
+		this.locked = locked;
+		this.lockSetLive = true;
+		if (!unlocked || this.status !== 'ready') return;
+		const request = encodeSyncStep1(Y.encodeStateVector(this.doc));
+		for (const connection of this.connections) if (connection.boundByLock) connection.send(request);
 	}
 
 	applyServerUpdate(update: Uint8Array): void {
@@ -227,7 +244,10 @@ export class BoardDocument {
 	}
 
 	#start(connection: BoardConnection): void {
-		const initial = [encodeSyncStep1(Y.encodeStateVector(this.doc))];
+		// On a locked board, a participant is not asked for its content: its answer would hold the
+		// edits it kept while locked and close it again. It still gets the board (it asks for it).
+		const askForContent = !(this.locked && connection.boundByLock);
+		const initial = askForContent ? [encodeSyncStep1(Y.encodeStateVector(this.doc))] : [];
 		if (this.awareness.getStates().size > 0) initial.push(this.encodeAllAwareness());
 		connection.start(initial);
 	}

@@ -21,6 +21,8 @@ export interface BoardPersistence {
 	 * storage worker); a live board's due compactions go here when it exists. False: nothing folded.
 	 */
 	compactInBackground?(boardId: string, upToId: number): Promise<boolean>;
+	/** Whether a facilitator has locked the board (read at load; later changes come through setBoardLocked). */
+	isLocked?(boardId: string): MaybePromise<boolean>;
 }
 
 export interface BoardHubOptions {
@@ -124,6 +126,15 @@ export class BoardHub {
 		);
 	}
 
+	/**
+	 * A facilitator locked or unlocked the board (already stored). While locked, participants'
+	 * edits are refused by closing their connection, never dropped; on unlock every connection
+	 * is asked for what it kept. A board not in memory reads the lock when it loads.
+	 */
+	setBoardLocked(boardId: string, locked: boolean): void {
+		this.#boards.get(boardId)?.setLocked(locked);
+	}
+
 	/** Closes every connection of a board (deleted, locked). */
 	closeBoard(boardId: string, reason: CollabCloseReason): void {
 		this.#boards.get(boardId)?.closeAll(reason);
@@ -176,6 +187,9 @@ export class BoardHub {
 		try {
 			const stored = await this.#store.load(board.boardId);
 			if (!stored) return this.#discard(board, 'board-not-found');
+			const locked = (await this.#store.isLocked?.(board.boardId)) ?? false;
+			// A lock set while we were reading is newer than what we read.
+			if (!board.lockSetLive) board.locked = locked;
 			await board.load(stored);
 			this.#idleIfUnused(board);
 		} catch (error) {

@@ -3,6 +3,7 @@ import * as initial from '../../../../migrations/0001-initial';
 import * as restorePoints from '../../../../migrations/0002-restore-points';
 import * as processInstitutions from '../../../../migrations/0003-process-institutions';
 import * as workshopAgenda from '../../../../migrations/0004-workshop-agenda';
+import * as boardLocks from '../../../../migrations/0005-board-locks';
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
 	'0002-restore-points': restorePoints,
 	'0003-process-institutions': processInstitutions,
 	'0004-workshop-agenda': workshopAgenda,
+	'0005-board-locks': boardLocks,
 	'0009-workshop-follow': workshopFollow
 };
 

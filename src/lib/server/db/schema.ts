@@ -20,6 +20,7 @@ export interface Database {
 	workshop_state: WorkshopStateTable;
 	workshop_log: WorkshopLogTable;
 	workshop_follow: WorkshopFollowTable;
+	board_locks: BoardLockTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -179,4 +180,13 @@ export interface WorkshopFollowTable {
 	target_id: string | null;
 	set_by: string;
 	set_at: number;
+}
+
+/** A row per locked board (read-only for participants until a facilitator unlocks it). */
+export interface BoardLockTable {
+	board_id: string;
+	/** The workshop whose facilitator locked it. */
+	workshop_id: string;
+	locked_by: string;
+	locked_at: number;
 }

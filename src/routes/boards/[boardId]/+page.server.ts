@@ -3,6 +3,7 @@ import { resolveBoardAccess } from '$lib/server/access';
 import { listCardsSources, listGoalLinksTo, listMatrixSources, listObjectiveTreeSources, listProblemTreeSources } from '$lib/server/goal-sources';
 import { listInstitutions } from '$lib/server/institutions';
 import { workshopOfBoardPage } from '$lib/server/board-workshop';
+import { isBoardLocked } from '$lib/server/db/board-locks';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,7 +37,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	// What each side shows of the goal ↔ objective-tree links; other kinds get empty lists.
 	const goals = board.kind === 'goals';
 	const cited = CITED_KINDS.has(board.kind);
-	const [workshopId, institutions, objectiveTrees, matrices, cardBoards, goalLinks, problemTrees] = await Promise.all([
+	const [locked, workshopId, institutions, objectiveTrees, matrices, cardBoards, goalLinks, problemTrees] = await Promise.all([
+		isBoardLocked(context.db, board.id),
 		workshopOfBoardPage(context.db, session, board.id, url.searchParams.get('w'), context.config),
 		goals ? listInstitutions(context.db, processId) : [],
 		goals ? listObjectiveTreeSources(context, processId) : [],
@@ -47,6 +49,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	]);
 	return {
 		board: boardFields,
+		/** Locked by a facilitator: read-only for participants (the workshop channel keeps it live). */
+		locked,
 		access,
 		me,
 		/** The workshop whose live bar (step, timer, lock, vote) this page shows; null outside one. */
