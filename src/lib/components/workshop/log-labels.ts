@@ -18,6 +18,7 @@ const DESCRIPTIONS: Record<string, Describe> = {
 	'timer:stop': () => m.wlog_timer_stop(),
 	'follow:bring': (line) => m.wlog_follow_bring({ title: line.boardTitle ?? dash() }),
 	'follow:stop': () => m.wlog_follow_stop(),
+	'lock:set': (line) => (line.locked ? m.wlog_lock_on : m.wlog_lock_off)({ title: line.boardTitle ?? dash() }),
 	'links:regenerate': () => m.wlog_links_regenerate(),
 	'links:revoke': () => m.wlog_links_revoke(),
 	'participant:remove': (line) => m.wlog_participant_remove({ name: line.participantName ?? dash() })

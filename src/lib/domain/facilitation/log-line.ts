@@ -7,4 +7,6 @@ export interface WorkshopLogLine {
 	boardTitle: string | null;
 	participantName: string | null;
 	minutes: number | null;
+	/** For lock changes: whether the board was locked or unlocked. */
+	locked: boolean | null;
 }

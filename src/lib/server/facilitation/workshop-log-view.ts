@@ -38,7 +38,8 @@ export async function readWorkshopLog(db: Kysely<Database>, workshopId: string):
 			stepTitle: text('title') ?? (stepId ? (stepTitles.get(stepId) ?? null) : null),
 			boardTitle: boardId ? (boardTitles.get(boardId) ?? null) : null,
 			participantName: participantId ? (names.get(participantId) ?? null) : null,
-			minutes: typeof detail.minutes === 'number' ? detail.minutes : null
+			minutes: typeof detail.minutes === 'number' ? detail.minutes : null,
+			locked: typeof detail.locked === 'boolean' ? detail.locked : null
 		};
 	});
 }
