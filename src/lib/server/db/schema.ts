@@ -19,6 +19,8 @@ export interface Database {
 	workshop_agenda_steps: WorkshopAgendaStepTable;
 	workshop_state: WorkshopStateTable;
 	workshop_log: WorkshopLogTable;
+	workshop_votes: WorkshopVoteTable;
+	vote_dots: VoteDotTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -169,4 +171,30 @@ export interface WorkshopLogTable {
 	/** JSON text. */
 	detail: string;
 	at: number;
+}
+
+export interface WorkshopVoteTable {
+	id: string;
+	workshop_id: string;
+	board_id: string;
+	dots_per_person: number;
+	max_per_item: number;
+	/** 0 or 1, as are the other flags. */
+	results_live: number;
+	no_own_items: number;
+	random_order: number;
+	facilitator_votes: number;
+	/** JSON text: the votable items at opening. */
+	items_json: string;
+	opened_by: string;
+	opened_at: number;
+	closed_at: number | null;
+}
+
+export interface VoteDotTable {
+	id: string;
+	vote_id: string;
+	item_id: string;
+	voter_id: string;
+	placed_at: number;
 }
