@@ -23,17 +23,21 @@ describe('votable items of each board kind', () => {
 	it('takes tree boxes in outline order, cards, and matrix rows', () => {
 		const tree = new Y.Doc();
 		initTreeDoc(tree, 'problem', { coreText: 'Przemoc w rodzinie', by: 'u1' });
-		const cause = addCause(tree, CORE_BOX_ID, { text: 'Alkohol', by: 'u1', id: 'cause' });
+		const cause = addCause(tree, CORE_BOX_ID, { text: 'Alkohol', by: 'Jan', byId: 'p-jan', id: 'cause' });
 		addEffect(tree, CORE_BOX_ID, { text: 'Trauma dzieci', by: 'u1', id: 'effect' });
 		expect(cause).toBe('cause');
-		expect(extractVoteItems('problem-tree', tree).map((item) => item.label)).toEqual(['Przemoc w rodzinie', 'Trauma dzieci', 'Alkohol']);
+		expect(extractVoteItems('problem-tree', tree).map((item) => [item.label, item.authorId])).toEqual([
+			['Przemoc w rodzinie', null],
+			['Trauma dzieci', null],
+			['Alkohol', 'p-jan']
+		]);
 		editBoxText(tree, 'cause', '');
 		expect(extractVoteItems('problem-tree', tree).map((item) => item.id)).toEqual([CORE_BOX_ID, 'effect']);
 
 		const cards = new Y.Doc();
 		initCardsDoc(cards);
-		addCard(cards, { area: 'Bezdomność', text: 'Zgony z wychłodzenia', id: 'card' });
-		expect(extractVoteItems('inaction-cards', cards)).toEqual([{ id: 'card', label: 'Zgony z wychłodzenia', authorId: null }]);
+		addCard(cards, { area: 'Bezdomność', text: 'Zgony z wychłodzenia', id: 'card', createdBy: 'Ewa', createdById: 'p-ewa' });
+		expect(extractVoteItems('inaction-cards', cards)).toEqual([{ id: 'card', label: 'Zgony z wychłodzenia', authorId: 'p-ewa' }]);
 
 		const matrix = new Y.Doc();
 		initMatrixDoc(matrix);

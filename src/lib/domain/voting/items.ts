@@ -1,14 +1,17 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { listNotes } from '../ideas-wall';
-import { deriveTree, flattenTree } from '../problem-tree';
-import { deriveCards } from '../inaction-cards';
+import { boxesMap, deriveTree, flattenTree } from '../problem-tree';
+import { cardsMap, deriveCards } from '../inaction-cards';
 import { deriveMatrix } from '../need-gap-matrix';
 
 /** One thing on a board that dots can go to, as the vote saw it when it opened. */
 export interface VoteItem {
 	id: string;
 	label: string;
-	/** The person id of whoever created it, for "no dots on your own items"; null = anyone may vote. */
+	/**
+	 * The person id of whoever created it, for "no dots on your own items"; null (matrix rows, items
+	 * made before authors had ids) = anyone may vote on it.
+	 */
 	authorId: string | null;
 }
 
@@ -41,13 +44,26 @@ function readItems(kind: string, doc: Y.Doc): VoteItem[] {
 				.sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1))
 				.map((note) => ({ id: note.id, label: note.text, authorId: note.createdById ?? null }));
 		case 'problem-tree':
-		case 'objective-tree':
-			return flattenTree(deriveTree(doc)).map((box) => ({ id: box.id, label: box.text, authorId: null }));
-		case 'inaction-cards':
-			return deriveCards(doc).map((card) => ({ id: card.id, label: card.text, authorId: null }));
+		case 'objective-tree': {
+			const authorOf = authorIds(boxesMap(doc));
+			return flattenTree(deriveTree(doc)).map((box) => ({ id: box.id, label: box.text, authorId: authorOf(box.id) }));
+		}
+		case 'inaction-cards': {
+			const authorOf = authorIds(cardsMap(doc));
+			return deriveCards(doc).map((card) => ({ id: card.id, label: card.text, authorId: authorOf(card.id) }));
+		}
 		case 'need-gap-matrix':
 			return deriveMatrix(doc).rows.map((row) => ({ id: row.id, label: row.name, authorId: null }));
 		default:
 			return [];
 	}
+}
+
+/** The `createdById` stored on each entry of a board's items map; null when absent (older items). */
+function authorIds(items: Y.Map<unknown>): (id: string) => string | null {
+	return (id) => {
+		const entry = items.get(id);
+		const author = entry instanceof Y.Map ? entry.get('createdById') : null;
+		return typeof author === 'string' && author !== '' ? author : null;
+	};
 }
