@@ -10,6 +10,7 @@ import { WorkshopRosters, rosterEntryFor } from '../src/lib/server/facilitation/
 import { agendaFeature } from '../src/lib/server/facilitation/agenda';
 import { followFeature } from '../src/lib/server/facilitation/follow';
 import { locksFeature } from '../src/lib/server/facilitation/locks';
+import { votesFeature } from '../src/lib/server/facilitation/votes';
 import {
 	CommandRateLimit,
 	WorkshopQueue,
@@ -64,7 +65,12 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		toRole: (workshopId, role, event, data) => emitTo(roleRoom(workshopId, role), event, data)
 	};
 	// Each feature owns its commands; the server applies them all one at a time per workshop.
-	const features: FacilitationFeature[] = [agendaFeature(db, outbox), followFeature(db, outbox), locksFeature(context, outbox)];
+	const features: FacilitationFeature[] = [
+		agendaFeature(db, outbox),
+		followFeature(db, outbox),
+		locksFeature(context, outbox),
+		votesFeature(context, outbox)
+	];
 	const commands = new Map<string, FacilitationCommand>();
 	for (const feature of features) {
 		for (const [event, command] of Object.entries(feature.commands)) {

@@ -107,7 +107,9 @@ export type FacilitationErrorCode =
 	| 'not-found'
 	| 'limit-reached'
 	| 'rate-limited'
-	| 'server-error';
+	| 'server-error'
+	| 'vote-closed'
+	| 'vote-no-items';
 
 export type ClientToServerEvents = {
 	[FACILITATION_EVENTS.joinWorkshop]: (

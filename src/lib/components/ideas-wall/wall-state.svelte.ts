@@ -37,12 +37,12 @@ const DRAG_PUBLISH_MS = 60;
 export class IdeasWallState {
 	readonly presence: BoardPresence;
 	#connection: BoardConnection;
-	#me: { name: string; role: PresenceRole };
+	#me: { name: string; role: PresenceRole; id?: string };
 	#subscribe: () => void;
 	#localDrag = $state<DragPosition | null>(null);
 	#publishTimer: ReturnType<typeof setTimeout> | null = null;
 
-	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
+	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole; id?: string }) {
 		this.#connection = connection;
 		this.#me = me;
 		this.presence = new BoardPresence(connection.awareness, me);
@@ -79,7 +79,7 @@ export class IdeasWallState {
 	add(x: number, y: number, color: NoteColor = 'yellow'): string | null {
 		if (!this.canEdit) return null;
 		this.undo?.stopCapturing();
-		return addNote(this.#connection.doc, { x, y, color, createdBy: this.#me.name }, this.#connection.origin);
+		return addNote(this.#connection.doc, { x, y, color, createdBy: this.#me.name, createdById: this.#me.id }, this.#connection.origin);
 	}
 
 	edit(id: string, text: string) {

@@ -38,9 +38,9 @@ export class InactionCardsState extends BoardState<InactionCard[]> {
 	selectedId = $state<string | null>(null);
 	/** Cards ticked for the side-by-side comparison, in the order they were ticked. */
 	compareIds = $state<string[]>([]);
-	#me: { name: string };
+	#me: { name: string; id?: string };
 
-	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
+	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole; id?: string }) {
 		super(connection, me, {
 			types: (doc) => [cardsMap(doc), cardsMetaMap(doc)],
 			derive: (doc) => deriveCards(doc),
@@ -77,7 +77,7 @@ export class InactionCardsState extends BoardState<InactionCard[]> {
 	}
 
 	add(area: string): string | null {
-		return this.structural(() => addCard(this.doc, { area, createdBy: this.#me.name.slice(0, 100) }, this.origin));
+		return this.structural(() => addCard(this.doc, { area, createdBy: this.#me.name.slice(0, 100), createdById: this.#me.id }, this.origin));
 	}
 
 	remove(id: string): boolean {

@@ -28,9 +28,9 @@ const EDITING_FIELD = 'box';
  */
 export class ProblemTreeState extends BoardState<DerivedTree> {
 	selectedId = $state<string | null>(null);
-	#me: { name: string; role: PresenceRole };
+	#me: { name: string; role: PresenceRole; id?: string };
 
-	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole }) {
+	constructor(connection: BoardConnection, me: { name: string; role: PresenceRole; id?: string }) {
 		super(connection, me, {
 			types: (doc) => [boxesMap(doc), treeMetaMap(doc)],
 			derive: (doc) => deriveTree(doc),
@@ -63,13 +63,13 @@ export class ProblemTreeState extends BoardState<DerivedTree> {
 	addCause(id: string): string | null {
 		if (!this.canEdit) return null;
 		this.undo?.stopCapturing();
-		return addCause(this.doc, id, { by: this.#me.name }, this.origin);
+		return addCause(this.doc, id, { by: this.#me.name, byId: this.#me.id }, this.origin);
 	}
 
 	addEffect(id: string): string | null {
 		if (!this.canEdit) return null;
 		this.undo?.stopCapturing();
-		return addEffect(this.doc, id, { by: this.#me.name }, this.origin);
+		return addEffect(this.doc, id, { by: this.#me.name, byId: this.#me.id }, this.origin);
 	}
 
 	/** Typing is not split per keystroke: the undo manager groups edits made within its capture window. */

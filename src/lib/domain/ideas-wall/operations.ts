@@ -26,6 +26,7 @@ export interface NewNote {
 	y: number;
 	color: NoteColor;
 	createdBy: string;
+	createdById?: string;
 	createdAt?: number;
 }
 
@@ -43,6 +44,7 @@ export function addNote(doc: Y.Doc, input: NewNote, origin: unknown = null): str
 		note.set('y', y);
 		note.set('color', color);
 		note.set('createdBy', input.createdBy);
+		if (input.createdById) note.set('createdById', input.createdById);
 		note.set('createdAt', input.createdAt ?? Date.now());
 		note.set('z', topZ(doc));
 		notesMap(doc).set(id, note);

@@ -4,7 +4,8 @@ import { generateKeyBetween } from 'fractional-indexing';
 /**
  * The ideas wall's Yjs schema. One board = one Y.Doc with two top-level maps:
  *   meta:  { schemaVersion: number }
- *   notes: { [noteId]: Y.Map { text: Y.Text, x, y, color, createdBy, createdAt, z } }
+ *   notes: { [noteId]: Y.Map { text: Y.Text, x, y, color, createdBy, createdById?, createdAt, z } }
+ * createdBy is the author's display name; createdById their person id (votes: no dots on one's own notes).
  * Every client writes this doc, so nothing read from it is trusted: readers validate each
  * entry and skip or repair what does not fit, the same way on every client.
  */
@@ -34,6 +35,8 @@ export interface IdeaNote {
 	y: number;
 	color: NoteColor;
 	createdBy: string;
+	/** Absent on notes written before authors had ids: those count as nobody's own. */
+	createdById?: string;
 	createdAt: number;
 	/** Fractional-index key; a higher key is drawn above a lower one. */
 	z: string;
@@ -92,6 +95,7 @@ export function readNote(id: string, value: unknown): IdeaNote | null {
 	if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
 	const color = value.get('color');
 	const createdBy = value.get('createdBy');
+	const createdById = value.get('createdById');
 	const createdAt = value.get('createdAt');
 	const z = value.get('z');
 	return {
@@ -100,6 +104,7 @@ export function readNote(id: string, value: unknown): IdeaNote | null {
 		...clampPosition(x, y),
 		color: isNoteColor(color) ? color : DEFAULT_NOTE_COLOR,
 		createdBy: typeof createdBy === 'string' ? createdBy : '',
+		...(typeof createdById === 'string' && createdById !== '' ? { createdById: createdById.slice(0, 100) } : {}),
 		createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
 		z: isZKey(z) ? z : ''
 	};

@@ -62,6 +62,8 @@ export interface NewCardInput {
 	index?: number;
 	/** Display name of the person who added the card. */
 	createdBy?: string;
+	/** Their person id, for "no dots on your own items" in a vote. */
+	createdById?: string;
 	/** For tests and imports; a fresh UUID otherwise. */
 	id?: string;
 }
@@ -102,7 +104,9 @@ export function addCard(doc: Y.Doc, input: NewCardInput, origin: unknown = null)
 	if (siblings.length >= CARDS_MAX) return null;
 	doc.transact(() => {
 		const [order] = placeAt(siblings, input.index ?? siblings.length, 1, setCardOrder(doc));
-		cardsMap(doc).set(id, createCardMap(input.area, text, order, createdBy));
+		const card = createCardMap(input.area, text, order, createdBy);
+		if (typeof input.createdById === 'string' && input.createdById !== '') card.set('createdById', input.createdById.slice(0, CREATED_BY_MAX));
+		cardsMap(doc).set(id, card);
 	}, origin);
 	return id;
 }

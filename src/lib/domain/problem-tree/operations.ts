@@ -31,6 +31,8 @@ export interface NewBoxInput {
 	text?: string;
 	/** Who adds the box (user id or participant id). */
 	by: string;
+	/** The author's person id, for "no dots on your own items" in a vote. */
+	byId?: string;
 	now?: number;
 	/** For tests and the conversion; a fresh UUID otherwise. */
 	id?: string;
@@ -74,7 +76,7 @@ function addBox(doc: Y.Doc, targetId: string, side: BoxSide, input: NewBoxInput,
 	const target = tree.byId.get(targetId);
 	const id = input.id ?? crypto.randomUUID();
 	if (!target || id === CORE_BOX_ID || boxesMap(doc).has(id)) return null;
-	const fields = { by: input.by, now: input.now };
+	const fields = { by: input.by, byId: input.byId, now: input.now };
 	doc.transact(() => {
 		if (target.role === 'core' || target.role === side) {
 			const siblings = childrenOnSide(target, side);
@@ -206,7 +208,7 @@ function ensureCore(doc: Y.Doc, origin: unknown): void {
 
 function createBoxMap(
 	box: { text: string; parent: string; side: BoxSide; order: string },
-	meta: { by?: string; now?: number }
+	meta: { by?: string; byId?: string; now?: number }
 ): Y.Map<unknown> {
 	const map = new Y.Map<unknown>();
 	const text = new Y.Text();
@@ -216,6 +218,7 @@ function createBoxMap(
 	map.set('side', box.side);
 	map.set('order', box.order);
 	map.set('createdBy', meta.by ?? '');
+	if (meta.byId) map.set('createdById', meta.byId);
 	map.set('createdAt', meta.now ?? Date.now());
 	map.set('evidence', '');
 	map.set('evidenceSource', '');

@@ -4,6 +4,7 @@ import * as restorePoints from '../../../../migrations/0002-restore-points';
 import * as processInstitutions from '../../../../migrations/0003-process-institutions';
 import * as workshopAgenda from '../../../../migrations/0004-workshop-agenda';
 import * as boardLocks from '../../../../migrations/0005-board-locks';
+import * as workshopVotes from '../../../../migrations/0007-workshop-votes';
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
 	'0003-process-institutions': processInstitutions,
 	'0004-workshop-agenda': workshopAgenda,
 	'0005-board-locks': boardLocks,
+	'0007-workshop-votes': workshopVotes,
 	'0009-workshop-follow': workshopFollow
 };
 

@@ -21,6 +21,8 @@ export interface Database {
 	workshop_log: WorkshopLogTable;
 	workshop_follow: WorkshopFollowTable;
 	board_locks: BoardLockTable;
+	workshop_votes: WorkshopVoteTable;
+	vote_dots: VoteDotTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -189,4 +191,30 @@ export interface BoardLockTable {
 	workshop_id: string;
 	locked_by: string;
 	locked_at: number;
+}
+
+export interface WorkshopVoteTable {
+	id: string;
+	workshop_id: string;
+	board_id: string;
+	dots_per_person: number;
+	max_per_item: number;
+	/** 0 or 1, as are the other flags. */
+	results_live: number;
+	no_own_items: number;
+	random_order: number;
+	facilitator_votes: number;
+	/** JSON text: the votable items at opening. */
+	items_json: string;
+	opened_by: string;
+	opened_at: number;
+	closed_at: number | null;
+}
+
+export interface VoteDotTable {
+	id: string;
+	vote_id: string;
+	item_id: string;
+	voter_id: string;
+	placed_at: number;
 }

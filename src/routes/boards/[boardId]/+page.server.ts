@@ -5,6 +5,7 @@ import { listInstitutions } from '$lib/server/institutions';
 import { workshopOfBoardPage } from '$lib/server/board-workshop';
 import { isBoardLocked } from '$lib/server/db/board-locks';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
+import { presenceOf } from '$lib/server/collab/identity';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,12 +27,14 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		.executeTakeFirst();
 	if (!board) error(404, m.board_not_found());
 
-	const me =
+	const meBase =
 		session.kind === 'user'
 			? { name: session.user.name, role: 'facilitator' as const }
 			: session.kind === 'guest'
 				? { name: session.participant.displayName, role: 'participant' as const }
 				: { name: m.board_observer_name(), role: 'observer' as const };
+	// The presence id: what votes and authorship compare with ("no dots on your own items").
+	const me = { ...meBase, id: presenceOf(session).id };
 
 	const { process_id: processId, ...boardFields } = board;
 	// What each side shows of the goal ↔ objective-tree links; other kinds get empty lists.
