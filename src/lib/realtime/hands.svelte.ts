@@ -9,6 +9,8 @@ export class RaisedHands {
 	raised = $state<RaisedHand[]>([]);
 	selfId = $state<string | null>(null);
 	pending = $state(false);
+	/** Hands that went up in the latest broadcast, never in a join's snapshot: what is news. */
+	newlyRaised = $state<RaisedHand[]>([]);
 	#stops: (() => void)[];
 
 	constructor(private readonly connection: FacilitationConnection) {
@@ -18,7 +20,11 @@ export class RaisedHands {
 				this.raised = hands?.raised ?? [];
 				this.selfId = hands?.selfId ?? null;
 			}),
-			connection.on<HandsState>(HANDS_EVENTS.state, (state) => (this.raised = state.raised))
+			connection.on<HandsState>(HANDS_EVENTS.state, (state) => {
+				const before = new Set(this.raised.map((hand) => hand.personId));
+				this.newlyRaised = state.raised.filter((hand) => !before.has(hand.personId));
+				this.raised = state.raised;
+			})
 		];
 	}
 
