@@ -42,6 +42,16 @@ describe('raised hands and the participation summary in the browser', () => {
 		await facilitator.getByRole('button', { name: 'Opuść rękę: Jan z PCPR' }).click();
 		await participant.getByRole('button', { name: 'Podnieś rękę' }).waitFor();
 		await facilitator.getByText('Nikt nie podnosi ręki.').waitFor();
+		await participant.screenshot({ path: `${SHOTS}/participant.png`, fullPage: true });
+
+		// The same toggle sits in a board page's header while the board is open in the workshop.
+		await participant.goto(`/boards/${env.seeded.boardId}`);
+		const onBoard = participant.getByRole('button', { name: 'Podnieś rękę' });
+		await expect.poll(() => onBoard.isEnabled(), { timeout: 10_000 }).toBe(true);
+		await onBoard.click();
+		await queue.getByText('Jan z PCPR').waitFor();
+		await participant.getByRole('button', { name: 'Opuść rękę' }).click();
+		await facilitator.getByText('Nikt nie podnosi ręki.').waitFor();
 	});
 
 	it('the facilitator opens the summary page from the workshop page', async () => {
