@@ -63,7 +63,7 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		toRole: (workshopId, role, event, data) => emitTo(roleRoom(workshopId, role), event, data)
 	};
 	// Each feature owns its commands; the server applies them all one at a time per workshop.
-	const features: FacilitationFeature[] = [agendaFeature(db, outbox), handsFeature(outbox)];
+	const features: FacilitationFeature[] = [agendaFeature(db, outbox), handsFeature(db, outbox)];
 	const commands = new Map<string, FacilitationCommand>();
 	for (const feature of features) {
 		for (const [event, command] of Object.entries(feature.commands)) {

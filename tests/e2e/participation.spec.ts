@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { openDatabase } from '../../src/lib/server/db/index';
 import { signedInContext, useBrowserWorkshop } from '../support/board-page';
 
 // Issue 7's roster part in a real browser: a hand goes up, the facilitator sees it and lowers it, then reads the summary.
@@ -62,5 +63,18 @@ describe('raised hands and the participation summary in the browser', () => {
 		await facilitator.getByRole('link', { name: 'Pobierz PDF' }).waitFor();
 		await facilitator.screenshot({ path: `${SHOTS}/summary.png`, fullPage: true });
 		expect(await seriousViolations(facilitator)).toEqual([]);
+	});
+
+	it('the join form offers the optional gender question, "prefer not to say" preselected', async () => {
+		const { db, close } = openDatabase(env.server.databasePath);
+		const workshop = await db.selectFrom('workshops').select('join_token').where('id', '=', env.seeded.workshopId).executeTakeFirstOrThrow();
+		await close();
+		const page = await (await env.browser.newContext({ baseURL: env.server.url })).newPage();
+		await page.goto(`/j/${workshop.join_token}`);
+		const gender = page.getByRole('group', { name: 'Płeć (nieobowiązkowo)' });
+		expect(await gender.getByLabel('Nie podaję').isChecked()).toBe(true);
+		await gender.getByLabel('Kobieta').check();
+		await page.screenshot({ path: `${SHOTS}/join-form.png`, fullPage: true });
+		expect(await seriousViolations(page)).toEqual([]);
 	});
 });

@@ -135,6 +135,8 @@ describe('raised hands', () => {
 		expect(await send(facilitator.socket, 'hand:lower-for', { personId: jan.selfId })).toEqual({ ok: true });
 		await eventually(() => expect(names(jan)).toEqual(['Ewa ze szkoły']));
 		expect(await send(facilitator.socket, 'hand:lower-for', { personId: jan.selfId })).toEqual({ ok: false, error: 'not-found' });
+		const log = await withDb((db) => listWorkshopLog(db as never, seeded.workshopId));
+		expect(log.filter((entry) => entry.action === 'hand:lower-for')).toEqual([expect.objectContaining({ actor: seeded.userId, detail: { personId: jan.selfId } })]);
 
 		expect(await send(ewa.socket, 'hand:lower')).toEqual({ ok: true });
 		await eventually(() => expect(names(facilitator)).toEqual([]));

@@ -1,13 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { HANDS_EVENTS, handsCommandPayloads, type HandsState, type RaisedHand } from '../../realtime/hands-contract';
 import { EVERY_EDITOR, FACILITATOR_ONLY, defineCommand, type CommandActor, type FacilitationFeature, type FacilitationOutbox } from './feature';
 import { rosterEntryFor } from './roster';
+import { appendWorkshopLog } from './workshop-log';
 
 /**
  * Raised hands as a facilitation feature. Held in memory per workshop: a hand is a live signal
  * ("I want to speak now"), so losing it on a server restart or when its owner leaves is right.
- * Everyone lowers only their own hand; the facilitator may lower anyone's.
+ * Everyone lowers only their own hand; the facilitator may lower anyone's, which the workshop
+ * log records like every facilitator action.
  */
-export function handsFeature(outbox: FacilitationOutbox, clock: () => number = Date.now): FacilitationFeature {
+export function handsFeature(db: Kysely<Database>, outbox: FacilitationOutbox, clock: () => number = Date.now): FacilitationFeature {
 	const workshops = new Map<string, Map<string, RaisedHand>>();
 
 	function handsOf(workshopId: string): Map<string, RaisedHand> {
@@ -47,9 +51,11 @@ export function handsFeature(outbox: FacilitationOutbox, clock: () => number = D
 				lower(actor.workshopId, actor.personId);
 				return { ok: true };
 			}),
-			[HANDS_EVENTS.lowerFor]: defineCommand(handsCommandPayloads[HANDS_EVENTS.lowerFor], FACILITATOR_ONLY, async (actor, { personId }) =>
-				lower(actor.workshopId, personId) ? { ok: true } : { ok: false, error: 'not-found' }
-			)
+			[HANDS_EVENTS.lowerFor]: defineCommand(handsCommandPayloads[HANDS_EVENTS.lowerFor], FACILITATOR_ONLY, async (actor, { personId }) => {
+				if (!lower(actor.workshopId, personId)) return { ok: false, error: 'not-found' };
+				await appendWorkshopLog(db, { workshopId: actor.workshopId, actor: actor.personId, action: HANDS_EVENTS.lowerFor, detail: { personId }, at: clock() });
+				return { ok: true };
+			})
 		},
 		joinState: async (actor) => ({ hands: { ...stateOf(actor.workshopId), selfId: actor.personId } }),
 		left: (actor, stillPresent) => {
