@@ -11,6 +11,7 @@ import { agendaFeature } from '../src/lib/server/facilitation/agenda';
 import { followFeature } from '../src/lib/server/facilitation/follow';
 import { locksFeature } from '../src/lib/server/facilitation/locks';
 import { votesFeature } from '../src/lib/server/facilitation/votes';
+import { handsFeature } from '../src/lib/server/facilitation/hands';
 import {
 	CommandRateLimit,
 	WorkshopQueue,
@@ -69,7 +70,8 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		agendaFeature(db, outbox),
 		followFeature(db, outbox),
 		locksFeature(context, outbox),
-		votesFeature(context, outbox)
+		votesFeature(context, outbox),
+		handsFeature(db, outbox)
 	];
 	const commands = new Map<string, FacilitationCommand>();
 	for (const feature of features) {

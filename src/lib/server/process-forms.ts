@@ -53,7 +53,12 @@ export const facilitatorSchema = z.object({ email: text(254).pipe(z.email('email
 export const joinSchema = z.object({
 	displayName: text(60),
 	institution: text(120),
-	sector: z.enum(SECTORS, 'sector')
+	sector: z.enum(SECTORS, 'sector'),
+	// Optional, only for the summary's women/men counts: empty means "prefer not to say".
+	gender: z
+		.enum(['', 'woman', 'man'], 'gender')
+		.optional()
+		.transform((g) => (g ? g : null))
 });
 
 /** First error code per field, as the pages show them. */

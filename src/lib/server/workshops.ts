@@ -4,7 +4,7 @@ import type { Sector } from '../domain/sectors';
 import { isWithinGuestWindow, type AccessWindow } from './access';
 import { createSession, invalidateParticipantSessions, invalidateWorkshopGuestSessions } from './auth/sessions';
 import { generateSecureRandomString } from './auth/tokens';
-import type { Database, WorkshopTable } from './db/schema';
+import type { Database, Gender, WorkshopTable } from './db/schema';
 import type { SessionRevocations } from './revocations';
 
 /**
@@ -143,7 +143,7 @@ export async function removeParticipant(context: LiveContext, workshopId: string
 export async function joinWorkshop(
 	db: Kysely<Database>,
 	workshop: Workshop,
-	person: { displayName: string; institution: string; sector: Sector },
+	person: { displayName: string; institution: string; sector: Sector; gender?: Gender | null },
 	guestGraceMs: number,
 	now = Date.now()
 ) {
@@ -156,6 +156,7 @@ export async function joinWorkshop(
 			display_name: person.displayName,
 			institution: person.institution,
 			sector: person.sector,
+			gender: person.gender ?? null,
 			joined_at: now,
 			removed_at: null
 		})

@@ -5,6 +5,7 @@ import * as processInstitutions from '../../../../migrations/0003-process-instit
 import * as workshopAgenda from '../../../../migrations/0004-workshop-agenda';
 import * as boardLocks from '../../../../migrations/0005-board-locks';
 import * as workshopVotes from '../../../../migrations/0007-workshop-votes';
+import * as participantGender from '../../../../migrations/0008-participant-gender';
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
 	'0004-workshop-agenda': workshopAgenda,
 	'0005-board-locks': boardLocks,
 	'0007-workshop-votes': workshopVotes,
+	'0008-participant-gender': participantGender,
 	'0009-workshop-follow': workshopFollow
 };
 

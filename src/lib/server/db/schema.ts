@@ -104,7 +104,11 @@ export interface ParticipantTable {
 	sector: string;
 	joined_at: number;
 	removed_at: number | null;
+	/** Only for the summary's women/men counts; null when the person chose not to say. */
+	gender: Gender | null;
 }
+
+export type Gender = 'woman' | 'man';
 
 export interface SessionTable {
 	id: string;

@@ -33,7 +33,7 @@ export const actions: Actions = {
 		const { db, config, revocations } = locals.context;
 		const workshop = await findWorkshopByJoinToken(db, params.token, config);
 		const data = await request.formData();
-		const values = formValues(data, ['displayName', 'institution', 'sector']);
+		const values = formValues(data, ['displayName', 'institution', 'sector', 'gender']);
 		if (!workshop) return fail(410, { errors: { form: 'link_invalid' }, values });
 		const parsed = joinSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
