@@ -8,6 +8,7 @@ import { readCookie } from '../src/lib/server/cookie-header';
 import { clientAddress } from '../src/lib/server/client-address';
 import { WorkshopRosters, rosterEntryFor } from '../src/lib/server/facilitation/roster';
 import { agendaFeature } from '../src/lib/server/facilitation/agenda';
+import { brainstormFeature } from '../src/lib/server/facilitation/brainstorm';
 import {
 	CommandRateLimit,
 	WorkshopQueue,
@@ -62,7 +63,7 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		toRole: (workshopId, role, event, data) => emitTo(roleRoom(workshopId, role), event, data)
 	};
 	// Each feature owns its commands; the server applies them all one at a time per workshop.
-	const features: FacilitationFeature[] = [agendaFeature(db, outbox)];
+	const features: FacilitationFeature[] = [agendaFeature(db, outbox), brainstormFeature(context, outbox)];
 	const commands = new Map<string, FacilitationCommand>();
 	for (const feature of features) {
 		for (const [event, command] of Object.entries(feature.commands)) {

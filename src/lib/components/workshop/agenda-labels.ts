@@ -26,6 +26,8 @@ export function commandErrorMessage(result: CommandResult): string | null {
 			return m.agenda_error_not_found();
 		case 'limit-reached':
 			return m.agenda_error_limit();
+		case 'private-notes-exist':
+			return m.brain_error_notes_exist();
 		default:
 			return m.agenda_error_server();
 	}

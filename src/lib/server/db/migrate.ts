@@ -3,13 +3,15 @@ import * as initial from '../../../../migrations/0001-initial';
 import * as restorePoints from '../../../../migrations/0002-restore-points';
 import * as processInstitutions from '../../../../migrations/0003-process-institutions';
 import * as workshopAgenda from '../../../../migrations/0004-workshop-agenda';
+import * as privateBrainstorm from '../../../../migrations/0006-private-brainstorm';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
 	'0002-restore-points': restorePoints,
 	'0003-process-institutions': processInstitutions,
-	'0004-workshop-agenda': workshopAgenda
+	'0004-workshop-agenda': workshopAgenda,
+	'0006-private-brainstorm': privateBrainstorm
 };
 
 const provider: MigrationProvider = {

@@ -19,6 +19,7 @@ export interface Database {
 	workshop_agenda_steps: WorkshopAgendaStepTable;
 	workshop_state: WorkshopStateTable;
 	workshop_log: WorkshopLogTable;
+	private_notes: PrivateNoteTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -150,6 +151,9 @@ export interface WorkshopAgendaStepTable {
 	planned_minutes: number;
 	started_at: number | null;
 	ended_at: number | null;
+	/** 'open' | 'private' | 'anonymous' (migration 0006). */
+	privacy: Generated<string>;
+	revealed_at: number | null;
 }
 
 export interface WorkshopStateTable {
@@ -169,4 +173,18 @@ export interface WorkshopLogTable {
 	/** JSON text. */
 	detail: string;
 	at: number;
+}
+
+/** A private brainstorm note, kept off the board until the facilitator reveals its step. */
+export interface PrivateNoteTable {
+	id: string;
+	workshop_id: string;
+	step_id: string;
+	board_id: string;
+	author_id: string;
+	author_name: string;
+	text: string;
+	color: string;
+	created_at: number;
+	revealed_at: number | null;
 }

@@ -3,6 +3,7 @@ import { resolveBoardAccess } from '$lib/server/access';
 import { listCardsSources, listGoalLinksTo, listMatrixSources, listObjectiveTreeSources, listProblemTreeSources } from '$lib/server/goal-sources';
 import { listInstitutions } from '$lib/server/institutions';
 import { workshopOfBoardPage } from '$lib/server/board-workshop';
+import { presenceOf } from '$lib/server/collab/identity';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -49,6 +50,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		board: boardFields,
 		access,
 		me,
+		/** Whose private brainstorm notes wait in this browser's outbox (the roster's person id). */
+		personId: presenceOf(session).id,
 		/** The workshop whose live bar (step, timer, lock, vote) this page shows; null outside one. */
 		workshopId,
 		/** Facilitators go back to the process; guests never see it. */
