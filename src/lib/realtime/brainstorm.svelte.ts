@@ -35,11 +35,20 @@ export class PrivateBrainstorm {
 	#afterSend = new Map<string, () => Promise<unknown>>();
 	#syncedStep: string | null = null;
 	#inFlight: string | null = null;
+	#storageWorks = true;
 
 	constructor(connection: FacilitationConnection, personId: string | null) {
 		this.#connection = connection;
 		this.#key = personId ? outboxKey(connection.workshopId, personId) : null;
-		if (this.#key) this.outbox = parseOutbox(readStorage(this.#key));
+		if (this.#key) this.outbox = this.#stored();
+		// Another tab of the same person changed the outbox (sent, added, dismissed a note).
+		const onStorage = (event: StorageEvent) => {
+			if (event.key === this.#key) this.outbox = this.#stored();
+		};
+		if (this.#key && typeof window !== 'undefined') {
+			window.addEventListener('storage', onStorage);
+			this.#offs.push(() => window.removeEventListener('storage', onStorage));
+		}
 		this.#offs.push(
 			connection.onJoined((data) => {
 				this.#receive(data[BRAINSTORM_JOIN_KEY] as BrainstormJoinState | undefined);
@@ -95,14 +104,14 @@ export class PrivateBrainstorm {
 		const step = this.currentStep;
 		if (!step || !this.#key) return null;
 		const id = crypto.randomUUID();
-		this.#setOutbox(enqueue(this.outbox, { id, stepId: step.id, text }));
+		this.#update((box) => enqueue(box, { id, stepId: step.id, text }));
 		void this.flush();
 		return id;
 	}
 
 	async edit(id: string, text: string): Promise<BrainstormError | null> {
 		if (this.outbox.some((n) => n.id === id) && !this.#sending(id)) {
-			this.#setOutbox(editQueued(this.outbox, id, text));
+			this.#update((box) => editQueued(box, id, text));
 			return null;
 		}
 		const run = () => this.#connection.send(BRAINSTORM_EVENTS.noteEdit, { id, text });
@@ -111,7 +120,7 @@ export class PrivateBrainstorm {
 
 	async remove(id: string): Promise<BrainstormError | null> {
 		if (this.outbox.some((n) => n.id === id) && !this.#sending(id)) {
-			this.#setOutbox(dropQueued(this.outbox, id));
+			this.#update((box) => dropQueued(box, id));
 			return null;
 		}
 		const run = () => this.#connection.send(BRAINSTORM_EVENTS.noteRemove, { id });
@@ -131,7 +140,7 @@ export class PrivateBrainstorm {
 				this.#inFlight = note.id;
 				const result = await this.#connection.send(BRAINSTORM_EVENTS.noteAdd, { id: note.id, stepId: note.stepId, text: note.text });
 				this.#inFlight = null;
-				this.#setOutbox(settle(this.outbox, note.id, result));
+				this.#update((box) => settle(box, note.id, result));
 				const follow = this.#afterSend.get(note.id);
 				this.#afterSend.delete(note.id);
 				if (outcomeOf(result) === 'sent') await follow?.();
@@ -181,22 +190,30 @@ export class PrivateBrainstorm {
 		}, RETRY_MS);
 	}
 
-	#setOutbox(next: OutboxNote[]) {
+	/**
+	 * Changes the outbox starting from what is stored, not from this tab's copy: two tabs of one
+	 * person share it, and one must not write back a note the other has already sent, nor drop
+	 * one the other has just added.
+	 */
+	#update(change: (box: OutboxNote[]) => OutboxNote[]) {
+		const next = change(this.#key && this.#storageWorks ? this.#stored() : this.outbox);
 		this.outbox = next;
 		if (!this.#key) return;
 		try {
 			if (next.length === 0) localStorage.removeItem(this.#key);
 			else localStorage.setItem(this.#key, JSON.stringify(next));
 		} catch {
-			// Storage full or blocked: the notes stay in memory and are still sent.
+			// Storage full or blocked: the notes stay in this tab's memory and are still sent.
+			this.#storageWorks = false;
 		}
 	}
-}
 
-function readStorage(key: string): string | null {
-	try {
-		return localStorage.getItem(key);
-	} catch {
-		return null;
+	#stored(): OutboxNote[] {
+		try {
+			return parseOutbox(localStorage.getItem(this.#key!));
+		} catch {
+			this.#storageWorks = false;
+			return this.outbox;
+		}
 	}
 }
