@@ -35,6 +35,7 @@ describe('private brainstorm in the browser', () => {
 		await lobby.getByLabel('Tablica', { exact: true }).selectOption({ label: 'Ściana pomysłów' });
 		await lobby.getByLabel('Notatki w tym kroku').selectOption({ label: 'Anonimowe: odsłaniane bez autora' });
 		await lobby.getByRole('button', { name: 'Dodaj do planu' }).click();
+		await lobby.getByRole('list', { name: 'Punkty planu' }).getByText(/notatki anonimowe/).waitFor();
 		await lobby.getByRole('button', { name: 'Rozpocznij pierwszy krok' }).click();
 		await lobby.getByTestId('brainstorm-status').getByText('Nikt jeszcze nie dodał notatki.').waitFor();
 

@@ -8,6 +8,11 @@ export function privacyLabel(privacy: StepPrivacy): string {
 	return { open: m.brain_privacy_open, private: m.brain_privacy_private, anonymous: m.brain_privacy_anonymous }[privacy]();
 }
 
+/** The short mark of a step's privacy in the agenda list. */
+export function privacyBadge(privacy: 'private' | 'anonymous'): string {
+	return privacy === 'anonymous' ? m.brain_badge_anonymous() : m.brain_badge_private();
+}
+
 /** "12 notatek od 7 osób": Polish needs the plural category (1 notatka, 3 notatki, 5 notatek). */
 export function summaryText(summary: BrainstormSummary): string {
 	if (summary.noteCount === 0) return m.brain_summary_none();
