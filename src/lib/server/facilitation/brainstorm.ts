@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../context';
 import type { Database } from '../db/schema';
@@ -107,7 +107,7 @@ export function brainstormFeature(context: AppContext, outbox: FacilitationOutbo
 				.execute();
 			// Random order from the system's generator: the wall must not tell who wrote first.
 			const notes: RevealedNote[] = shuffle(rows).map((row) => ({
-				id: randomUUID(),
+				id: wallNoteId(row.id),
 				text: row.text,
 				// An anonymous author's favourite colour would be a signature.
 				color: step.privacy === 'private' && isNoteColor(row.color) ? row.color : DEFAULT_NOTE_COLOR,
@@ -198,6 +198,16 @@ async function ownNotes(db: Kysely<Database>, stepId: string, personId: string):
 		stepId,
 		notes: rows.map((row) => ({ id: row.id, text: row.text, color: isNoteColor(row.color) ? row.color : DEFAULT_NOTE_COLOR, createdAt: row.created_at }))
 	};
+}
+
+/**
+ * The wall id of a revealed note, derived from its private id: if marking the step revealed
+ * failed after the wall was written, revealing again rewrites the same notes, never doubles
+ * them. Only the author knows the private id, so it tells nobody else anything.
+ */
+function wallNoteId(privateId: string): string {
+	const hex = createHash('sha256').update(`narada.private-note:${privateId}`).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Fisher–Yates with the system's cryptographic generator. */
