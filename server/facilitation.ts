@@ -12,6 +12,7 @@ import { followFeature } from '../src/lib/server/facilitation/follow';
 import { locksFeature } from '../src/lib/server/facilitation/locks';
 import { votesFeature } from '../src/lib/server/facilitation/votes';
 import { handsFeature } from '../src/lib/server/facilitation/hands';
+import { brainstormFeature } from '../src/lib/server/facilitation/brainstorm';
 import {
 	CommandRateLimit,
 	WorkshopQueue,
@@ -71,7 +72,8 @@ export function attachFacilitation(httpServer: HttpServer, context: AppContext) 
 		followFeature(db, outbox),
 		locksFeature(context, outbox),
 		votesFeature(context, outbox),
-		handsFeature(db, outbox)
+		handsFeature(db, outbox),
+		brainstormFeature(context, outbox)
 	];
 	const commands = new Map<string, FacilitationCommand>();
 	for (const feature of features) {

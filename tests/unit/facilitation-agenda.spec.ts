@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/domain/facilitation/agenda';
 
 function step(id: string, extra: Partial<AgendaStep> = {}): AgendaStep {
-	return { id, title: id, boardId: null, activity: 'discussion', plannedMinutes: 10, startedAt: null, endedAt: null, ...extra };
+	return { id, title: id, boardId: null, activity: 'discussion', plannedMinutes: 10, privacy: 'open', startedAt: null, endedAt: null, ...extra };
 }
 
 describe('agenda', () => {

@@ -5,6 +5,7 @@ import {
 	AGENDA_TITLE_MAX,
 	PLANNED_MINUTES_MAX,
 	PLANNED_MINUTES_MIN,
+	STEP_PRIVACIES,
 	type AgendaStep
 } from '../domain/facilitation/agenda';
 import { TIMER_MAX_MINUTES, TIMER_MIN_MINUTES, type TimerState } from '../domain/facilitation/timer';
@@ -39,7 +40,13 @@ const plannedMinutes = z.number().int().min(PLANNED_MINUTES_MIN).max(PLANNED_MIN
 /** Facilitator commands; each applies to the workshop the connection has joined. */
 export const agendaCommandPayloads = {
 	[FACILITATION_EVENTS.agendaAdd]: z
-		.object({ title: stepTitle, boardId: z.string().uuid().nullable(), activity: z.enum(AGENDA_ACTIVITIES), plannedMinutes })
+		.object({
+			title: stepTitle,
+			boardId: z.string().uuid().nullable(),
+			activity: z.enum(AGENDA_ACTIVITIES),
+			plannedMinutes,
+			privacy: z.enum(STEP_PRIVACIES).optional()
+		})
 		.strict(),
 	[FACILITATION_EVENTS.agendaUpdate]: z
 		.object({
@@ -47,7 +54,8 @@ export const agendaCommandPayloads = {
 			title: stepTitle.optional(),
 			boardId: z.string().uuid().nullable().optional(),
 			activity: z.enum(AGENDA_ACTIVITIES).optional(),
-			plannedMinutes: plannedMinutes.optional()
+			plannedMinutes: plannedMinutes.optional(),
+			privacy: z.enum(STEP_PRIVACIES).optional()
 		})
 		.strict(),
 	[FACILITATION_EVENTS.agendaMove]: z.object({ stepId, toIndex: z.number().int().min(0).max(1000) }).strict(),
@@ -109,7 +117,11 @@ export type FacilitationErrorCode =
 	| 'rate-limited'
 	| 'server-error'
 	| 'vote-closed'
-	| 'vote-no-items';
+	| 'vote-no-items'
+	/** A private brainstorm note for a step that is not (or no longer) collecting them. */
+	| 'step-closed'
+	/** A step's privacy or board cannot change once private notes were written for it. */
+	| 'private-notes-exist';
 
 export type ClientToServerEvents = {
 	[FACILITATION_EVENTS.joinWorkshop]: (

@@ -28,6 +28,8 @@ export function commandErrorMessage(result: CommandResult<unknown>): string | nu
 			return m.agenda_error_limit();
 		case 'rate-limited':
 			return m.agenda_error_rate_limited();
+		case 'private-notes-exist':
+			return m.brain_error_notes_exist();
 		default:
 			return m.agenda_error_server();
 	}

@@ -5,6 +5,18 @@
 export const AGENDA_ACTIVITIES = ['discussion', 'brainstorm', 'problem-tree', 'voting', 'break', 'other'] as const;
 export type AgendaActivity = (typeof AGENDA_ACTIVITIES)[number];
 
+/**
+ * Who sees a step's new notes before the facilitator reveals them: everyone at once ('open'),
+ * only their author ('private': revealed with the author's name) or only their author and
+ * nobody ever learns who wrote which ('anonymous'). Matters for a step on an ideas wall.
+ */
+export const STEP_PRIVACIES = ['open', 'private', 'anonymous'] as const;
+export type StepPrivacy = (typeof STEP_PRIVACIES)[number];
+
+export function isStepPrivacy(value: unknown): value is StepPrivacy {
+	return typeof value === 'string' && (STEP_PRIVACIES as readonly string[]).includes(value);
+}
+
 export const AGENDA_TITLE_MAX = 200;
 export const PLANNED_MINUTES_MIN = 1;
 export const PLANNED_MINUTES_MAX = 480;
@@ -17,6 +29,7 @@ export interface AgendaStep {
 	boardId: string | null;
 	activity: AgendaActivity;
 	plannedMinutes: number;
+	privacy: StepPrivacy;
 	startedAt: number | null;
 	endedAt: number | null;
 }

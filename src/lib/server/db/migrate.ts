@@ -4,6 +4,7 @@ import * as restorePoints from '../../../../migrations/0002-restore-points';
 import * as processInstitutions from '../../../../migrations/0003-process-institutions';
 import * as workshopAgenda from '../../../../migrations/0004-workshop-agenda';
 import * as boardLocks from '../../../../migrations/0005-board-locks';
+import * as privateBrainstorm from '../../../../migrations/0006-private-brainstorm';
 import * as workshopVotes from '../../../../migrations/0007-workshop-votes';
 import * as participantGender from '../../../../migrations/0008-participant-gender';
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
 	'0003-process-institutions': processInstitutions,
 	'0004-workshop-agenda': workshopAgenda,
 	'0005-board-locks': boardLocks,
+	'0006-private-brainstorm': privateBrainstorm,
 	'0007-workshop-votes': workshopVotes,
 	'0008-participant-gender': participantGender,
 	'0009-workshop-follow': workshopFollow

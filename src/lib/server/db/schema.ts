@@ -23,6 +23,7 @@ export interface Database {
 	board_locks: BoardLockTable;
 	workshop_votes: WorkshopVoteTable;
 	vote_dots: VoteDotTable;
+	private_notes: PrivateNoteTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -158,6 +159,9 @@ export interface WorkshopAgendaStepTable {
 	planned_minutes: number;
 	started_at: number | null;
 	ended_at: number | null;
+	/** 'open' | 'private' | 'anonymous' (migration 0006). */
+	privacy: Generated<string>;
+	revealed_at: number | null;
 }
 
 export interface WorkshopStateTable {
@@ -221,4 +225,18 @@ export interface VoteDotTable {
 	item_id: string;
 	voter_id: string;
 	placed_at: number;
+}
+
+/** A private brainstorm note, kept off the board until the facilitator reveals its step. */
+export interface PrivateNoteTable {
+	id: string;
+	workshop_id: string;
+	step_id: string;
+	board_id: string;
+	author_id: string;
+	author_name: string;
+	text: string;
+	color: string;
+	created_at: number;
+	revealed_at: number | null;
 }

@@ -10,7 +10,7 @@ import {
 	type FacilitationErrorCode
 } from '../../realtime/contract';
 import { FACILITATOR_ONLY, defineCommand, type FacilitationFeature, type FacilitationOutbox } from './feature';
-import { AGENDA_MAX_STEPS, gotoStepTimes, isAgendaActivity, moveStep, normaliseStepTitle, type AgendaStep } from '../../domain/facilitation/agenda';
+import { AGENDA_MAX_STEPS, gotoStepTimes, isAgendaActivity, isStepPrivacy, moveStep, normaliseStepTitle, type AgendaStep } from '../../domain/facilitation/agenda';
 import { IDLE_TIMER, addMinute, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerState } from '../../domain/facilitation/timer';
 import { appendWorkshopLog } from './workshop-log';
 
@@ -62,6 +62,7 @@ export async function loadAgendaState(db: Kysely<Database> | Trx, workshopId: st
 		boardId: row.board_id,
 		activity: isAgendaActivity(row.activity) ? row.activity : 'other',
 		plannedMinutes: row.planned_minutes,
+		privacy: isStepPrivacy(row.privacy) ? row.privacy : 'open',
 		startedAt: row.started_at,
 		endedAt: row.ended_at
 	}));
@@ -78,7 +79,7 @@ export async function loadAgendaState(db: Kysely<Database> | Trx, workshopId: st
 async function applyCommand(trx: Trx, workshopId: string, command: AgendaCommand, now: number): Promise<FacilitationErrorCode | null> {
 	switch (command.type) {
 		case 'agenda:add': {
-			const { title, boardId, activity, plannedMinutes } = command.payload;
+			const { title, boardId, activity, plannedMinutes, privacy = 'open' } = command.payload;
 			const clean = normaliseStepTitle(title);
 			if (!clean) return 'invalid-payload';
 			if (boardId !== null && !(await isWorkshopBoard(trx, workshopId, boardId))) return 'not-found';
@@ -86,17 +87,19 @@ async function applyCommand(trx: Trx, workshopId: string, command: AgendaCommand
 			if (order.length >= AGENDA_MAX_STEPS) return 'limit-reached';
 			await trx
 				.insertInto('workshop_agenda_steps')
-				.values({ id: randomUUID(), workshop_id: workshopId, position: order.length, title: clean, board_id: boardId, activity, planned_minutes: plannedMinutes, started_at: null, ended_at: null })
+				.values({ id: randomUUID(), workshop_id: workshopId, position: order.length, title: clean, board_id: boardId, activity, planned_minutes: plannedMinutes, privacy, started_at: null, ended_at: null, revealed_at: null })
 				.execute();
 			return null;
 		}
 		case 'agenda:update': {
-			const { stepId, title, boardId, activity, plannedMinutes } = command.payload;
+			const { stepId, title, boardId, activity, plannedMinutes, privacy } = command.payload;
 			if (!(await stepOrder(trx, workshopId)).includes(stepId)) return 'not-found';
 			const clean = title === undefined ? undefined : normaliseStepTitle(title);
 			if (clean === null) return 'invalid-payload';
 			if (boardId && !(await isWorkshopBoard(trx, workshopId, boardId))) return 'not-found';
-			const changes = { title: clean, board_id: boardId, activity, planned_minutes: plannedMinutes };
+			// Notes written as anonymous must never be revealed with names, nor onto another board.
+			if (await changesPrivateNotesTarget(trx, stepId, privacy, boardId)) return 'private-notes-exist';
+			const changes = { title: clean, board_id: boardId, activity, planned_minutes: plannedMinutes, privacy };
 			const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
 			if (Object.keys(defined).length > 0) await trx.updateTable('workshop_agenda_steps').set(defined).where('id', '=', stepId).execute();
 			return null;
@@ -168,6 +171,14 @@ async function writeOrder(trx: Trx, order: string[]) {
 	for (const [position, id] of order.entries()) {
 		await trx.updateTable('workshop_agenda_steps').set({ position }).where('id', '=', id).execute();
 	}
+}
+
+async function changesPrivateNotesTarget(trx: Trx, stepId: string, privacy: string | undefined, boardId: string | null | undefined): Promise<boolean> {
+	if (privacy === undefined && boardId === undefined) return false;
+	const step = await trx.selectFrom('workshop_agenda_steps').select(['privacy', 'board_id']).where('id', '=', stepId).executeTakeFirstOrThrow();
+	if ((privacy === undefined || privacy === step.privacy) && (boardId === undefined || boardId === step.board_id)) return false;
+	const note = await trx.selectFrom('private_notes').select('id').where('step_id', '=', stepId).limit(1).executeTakeFirst();
+	return note !== undefined;
 }
 
 async function isWorkshopBoard(trx: Trx, workshopId: string, boardId: string): Promise<boolean> {
