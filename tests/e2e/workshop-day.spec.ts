@@ -109,5 +109,21 @@ describe('a workshop day in the browser', () => {
 		for (const page of [jan, ewa]) await page.getByTestId('workshop-bar').getByText('Podsumowanie i dalsze kroki').waitFor();
 		await lobby.screenshot({ path: `${SHOTS}/facilitator-lobby.png`, fullPage: true });
 		expect(await seriousViolations(lobby)).toEqual([]);
+
+		// Afterwards: the log says in words what the facilitator did; the summary keeps the vote.
+		await lobby.getByRole('link', { name: 'Dziennik warsztatu' }).click();
+		for (const line of [
+			'Przyprowadzono wszystkich do tablicy „Ściana pomysłów”',
+			'Odsłonięto prywatne notatki kroku „Co utrudnia pomoc rodzinom?” (liczba notatek: 3)',
+			'Rozpoczęto głosowanie kropkami na tablicy „Ściana pomysłów”',
+			'Zakończono głosowanie kropkami'
+		]) {
+			await lobby.getByRole('cell', { name: line }).waitFor();
+		}
+		await lobby.screenshot({ path: `${SHOTS}/facilitator-log.png`, fullPage: true });
+		await lobby.goto(`/w/${seeded.workshopId}/summary`);
+		await lobby.getByText('Za mało asystentów rodziny').first().waitFor();
+		await lobby.screenshot({ path: `${SHOTS}/facilitator-summary.png`, fullPage: true });
+		expect(await seriousViolations(lobby)).toEqual([]);
 	});
 });

@@ -9,4 +9,6 @@ export interface WorkshopLogLine {
 	minutes: number | null;
 	/** For lock changes: whether the board was locked or unlocked. */
 	locked: boolean | null;
+	/** How many things the action concerned (notes revealed, participants renamed). */
+	count: number | null;
 }

@@ -39,7 +39,8 @@ export async function readWorkshopLog(db: Kysely<Database>, workshopId: string):
 			boardTitle: boardId ? (boardTitles.get(boardId) ?? null) : null,
 			participantName: participantId ? (names.get(participantId) ?? null) : null,
 			minutes: typeof detail.minutes === 'number' ? detail.minutes : null,
-			locked: typeof detail.locked === 'boolean' ? detail.locked : null
+			locked: typeof detail.locked === 'boolean' ? detail.locked : null,
+			count: typeof detail.notes === 'number' ? detail.notes : typeof detail.renamed === 'number' ? detail.renamed : null
 		};
 	});
 }
