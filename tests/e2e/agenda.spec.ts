@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { signedInContext } from '../support/board-page';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
+import { seriousViolations } from '../support/axe';
 
 // Issue 7's agenda and timer in a real browser: the facilitator runs the day, a participant follows.
 const SHOTS = 'test-results/agenda';
@@ -30,11 +30,6 @@ async function workshopPage(token: string): Promise<Page> {
 	const page = await (await signedInContext(browser, server, token)).newPage();
 	await page.goto(`/w/${seeded.workshopId}`);
 	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
 async function addStep(page: Page, title: string, activity: string, minutes: number, board?: string) {

@@ -1,23 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addNote, noteTexts, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
+import { addNote, noteTexts, openPageAs, useBrowserWorkshop, waitConnected } from '../support/board-page';
 import { eventually } from '../support/eventually';
+import { seriousViolations } from '../support/axe';
 
 // Issue 7's board lock in a real browser: the facilitator locks, the participant's board turns read-only and says why.
 const SHOTS = 'test-results/board-locks';
 const env = useBrowserWorkshop(SHOTS);
 
-async function open(token: string, path: string): Promise<Page> {
-	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
-	await page.goto(path);
-	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-}
+const open = (token: string, path: string): Promise<Page> => openPageAs(env, token, path);
 
 describe('board locks in the browser', () => {
 	it('makes a participant’s board read-only while locked, and editable again after the unlock', async () => {

@@ -1,22 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
+import { openPageAs, useBrowserWorkshop, waitConnected } from '../support/board-page';
+import { seriousViolations } from '../support/axe';
 
 // Issue 7's "follow me" and projector view: the facilitator leads, a participant and the room's screen follow.
 const SHOTS = 'test-results/follow';
 const env = useBrowserWorkshop(SHOTS);
 
-async function open(token: string, path: string): Promise<Page> {
-	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
-	await page.goto(path);
-	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-}
+const open = (token: string, path: string): Promise<Page> => openPageAs(env, token, path);
 
 describe('follow me and the projector view in the browser', () => {
 	it('brings a participant and the projector to a board; the participant steps away and comes back with one click', async () => {

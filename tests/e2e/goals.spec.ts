@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import { insertInitialBoardUpdate } from '../../src/lib/server/db/board-updates'
 import { CORE_BOX_ID, addCause, addEffect, convertToObjectiveTree, initTreeDoc } from '../../src/lib/domain/problem-tree';
 import { addCard, initCardsDoc } from '../../src/lib/domain/inaction-cards';
 import { addColumn, addGroup, addRow, initMatrixDoc, setCell } from '../../src/lib/domain/need-gap-matrix';
+import { seriousViolations } from '../support/axe';
 
 // Issue 5 in a real browser: a facilitator writes an area's goals with the keyboard alone,
 // completes an action, reads it as the strategy's "Kierunki działań" table, a participant follows
@@ -54,11 +54,6 @@ async function outlineShape(page: Page) {
 			return `${'  '.repeat(level - 1)}${label} ${text}`;
 		})
 	);
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
 async function createGoalsBoard(page: Page, title: string): Promise<string> {

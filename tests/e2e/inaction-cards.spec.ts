@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
@@ -9,6 +8,7 @@ import { openDatabase } from '../../src/lib/server/db/index';
 import { insertInitialBoardUpdate } from '../../src/lib/server/db/board-updates';
 import { createBoard } from '../../src/lib/server/boards';
 import { CORE_BOX_ID, addCause, addEffect, initTreeDoc } from '../../src/lib/domain/problem-tree';
+import { seriousViolations } from '../support/axe';
 
 // Issue 6 (the cards) in a real browser: a facilitator fills three cost-of-inaction cards with the
 // keyboard alone, the example estimate computes to 691 200 zł, the total follows, the grid sorts
@@ -23,11 +23,6 @@ async function tabTo(page: Page, selector: string, maxPresses = 120) {
 		await page.keyboard.press('Tab');
 	}
 	throw new Error(`Tab never reached ${selector}`);
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
 /** Polish amounts group thousands with a no-break space; compare them as a reader would. */

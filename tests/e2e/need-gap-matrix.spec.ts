@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBoardPage, signedInContext, useBrowserWorkshop } from '../support/board-page';
@@ -7,6 +6,7 @@ import { eventually } from '../support/eventually';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { createBoard } from '../../src/lib/server/boards';
 import { NEED_LEVELS, OFFER_LEVELS, deriveGap, type Gap, type NeedLevel, type OfferLevel } from '../../src/lib/domain/need-gap-matrix';
+import { seriousViolations } from '../support/axe';
 
 // Issue 6 in a real browser: a facilitator loads seed 004's catalogue and territories, fills a
 // corner of the matrix with the keyboard alone, reads the gaps and counts on the heat map, a
@@ -39,11 +39,6 @@ async function createMatrixBoard(title: string): Promise<string> {
 	} finally {
 		await close();
 	}
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
 async function tabTo(page: Page, selector: string, maxPresses = 40) {

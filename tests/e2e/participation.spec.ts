@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { signedInContext, useBrowserWorkshop } from '../support/board-page';
+import { seriousViolations } from '../support/axe';
 
 // Issue 7's roster part in a real browser: a hand goes up, the facilitator sees it and lowers it, then reads the summary.
 const SHOTS = 'test-results/participation';
@@ -12,11 +12,6 @@ async function workshopPage(token: string, path = `/w/${env.seeded.workshopId}`)
 	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
 	await page.goto(path);
 	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
 describe('raised hands and the participation summary in the browser', () => {

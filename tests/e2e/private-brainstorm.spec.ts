@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { noteTexts, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
+import { seriousViolations } from '../support/axe';
 
 // Issue 7's private brainstorm in a real browser: notes stay with their author until the reveal.
 const SHOTS = 'test-results/private-brainstorm';
@@ -12,11 +12,6 @@ async function open(token: string, path: string): Promise<{ page: Page; context:
 	const page = await context.newPage();
 	await page.goto(path);
 	return { page, context };
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
 }
 
 async function writePrivate(page: Page, text: string) {

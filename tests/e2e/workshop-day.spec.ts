@@ -1,23 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { noteTexts, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
+import { noteTexts, openPageAs, useBrowserWorkshop, waitConnected } from '../support/board-page';
+import { seriousViolations } from '../support/axe';
 
 // Issue 7 end to end: a facilitator runs a three-step workshop for two participants — agenda and
 // timer, follow-me, a private anonymous brainstorm with reveal, and a dot vote.
 const SHOTS = 'test-results/workshop-day';
 const env = useBrowserWorkshop(SHOTS);
 
-async function open(token: string, path: string): Promise<Page> {
-	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
-	await page.goto(path);
-	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const result = await new AxeBuilder({ page: page as never }).analyze();
-	return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-}
+const open = (token: string, path: string): Promise<Page> => openPageAs(env, token, path);
 
 async function addStep(page: Page, step: { title: string; activity: string; minutes: number; board?: string; privacy?: string }) {
 	await page.getByLabel('Nazwa punktu').fill(step.title);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { startServer, type TestServer } from '../support/server';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { eventually } from '../support/eventually';
@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/lib/server/db/index';
 import { listWorkshopLog } from '../../src/lib/server/facilitation/workshop-log';
 import { remainingMs } from '../../src/lib/domain/facilitation/timer';
 import type { AgendaState } from '../../src/lib/realtime/contract';
+import { facilitationSocket, sendCommand } from '../support/facilitation-socket';
 
 let server: TestServer;
 const sockets: Socket[] = [];
@@ -21,12 +22,7 @@ afterAll(async () => {
 });
 
 function connect(token: string): Socket {
-	const socket = io(server.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		reconnection: false,
-		extraHeaders: { origin: server.url, cookie: `narada_session=${token}` }
-	});
+	const socket = facilitationSocket(server.url, token);
 	sockets.push(socket);
 	return socket;
 }
@@ -41,9 +37,7 @@ async function joined(token: string, workshopId: string) {
 	return client;
 }
 
-function send(socket: Socket, event: string, payload: unknown = {}): Promise<any> {
-	return socket.timeout(5000).emitWithAck(event, payload);
-}
+const send = sendCommand;
 
 async function threeSteps(socket: Socket, workshop: SeededWorkshop) {
 	expect(await send(socket, 'agenda:add', { title: 'Ściana pomysłów', boardId: workshop.boardId, activity: 'brainstorm', plannedMinutes: 7 })).toEqual({ ok: true });

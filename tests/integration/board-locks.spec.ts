@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { COLLAB_CLOSE, shouldReconnectCollab } from '../../src/lib/collab/close-codes';
@@ -9,6 +9,7 @@ import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
 import { browserSocket, sessionCookie, whenSynced, type BoardClient } from './collab-client';
+import { facilitationSocket } from '../support/facilitation-socket';
 
 let server: TestServer;
 const sockets: Socket[] = [];
@@ -61,12 +62,7 @@ function boardClient(boardId: string, token: string): BoardClient {
 
 /** A workshop connection (socket.io) that keeps the last lock state it heard. */
 async function joined(token: string, workshopId: string) {
-	const socket = io(server.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		reconnection: false,
-		extraHeaders: { origin: server.url, cookie: sessionCookie(token) }
-	});
+	const socket = facilitationSocket(server.url, token);
 	sockets.push(socket);
 	const member = { socket, ack: null as any, lockedBoardIds: null as string[] | null };
 	socket.on('lock:state', (state: { lockedBoardIds: string[] }) => (member.lockedBoardIds = state.lockedBoardIds));

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { startServer, type TestServer } from '../support/server';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { eventually } from '../support/eventually';
@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/lib/server/db/index';
 import { listVoteResults } from '../../src/lib/server/facilitation/vote-results';
 import { listWorkshopLog } from '../../src/lib/server/facilitation/workshop-log';
 import type { MyDots, VoteView } from '../../src/lib/realtime/votes-contract';
+import { facilitationSocket, sendCommand } from '../support/facilitation-socket';
 
 let server: TestServer;
 const sockets: Socket[] = [];
@@ -29,12 +30,7 @@ afterAll(async () => {
 
 /** A joined socket.io client that records every event the server sent it. */
 async function joined(token: string, workshopId: string) {
-	const socket = io(server.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		reconnection: false,
-		extraHeaders: { origin: server.url, cookie: `narada_session=${token}` }
-	});
+	const socket = facilitationSocket(server.url, token);
 	sockets.push(socket);
 	const received: Array<{ event: string; data: any }> = [];
 	socket.onAny((event: string, data: unknown) => received.push({ event, data }));
@@ -43,9 +39,7 @@ async function joined(token: string, workshopId: string) {
 	return { socket, received, ack, last: (event: string) => received.filter((r) => r.event === event).at(-1)?.data };
 }
 
-function send(socket: Socket, event: string, payload: unknown = {}): Promise<any> {
-	return socket.timeout(5000).emitWithAck(event, payload);
-}
+const send = sendCommand;
 
 const rules = { dotsPerPerson: 3, maxPerItem: 2, resultsLive: false, noOwnItems: true, randomOrder: false, facilitatorVotes: false };
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { startServer, type TestServer } from '../support/server';
 import { seedWorkshop } from '../support/seed';
 import { eventually } from '../support/eventually';
 import type { FollowState } from '../../src/lib/realtime/follow-contract';
+import { facilitationSocket, sendCommand } from '../support/facilitation-socket';
 
 let server: TestServer;
 const sockets: Socket[] = [];
@@ -19,12 +20,7 @@ afterAll(async () => {
 
 /** A joined socket.io client that keeps the last follow state the server told it. */
 async function joined(token: string, workshopId: string) {
-	const socket = io(server.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		reconnection: false,
-		extraHeaders: { origin: server.url, cookie: `narada_session=${token}` }
-	});
+	const socket = facilitationSocket(server.url, token);
 	sockets.push(socket);
 	const client = { socket, follow: undefined as FollowState | undefined };
 	socket.on('follow:state', (state: FollowState) => (client.follow = state));
@@ -34,7 +30,7 @@ async function joined(token: string, workshopId: string) {
 	return client;
 }
 
-const send = (socket: Socket, event: string, payload: unknown = {}): Promise<any> => socket.timeout(5000).emitWithAck(event, payload);
+const send = sendCommand;
 
 describe('follow me (socket.io)', () => {
 	it('brings every participant to a board and a box in it, and a late joiner lands there too', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import { listWorkshopLog } from '../../src/lib/server/facilitation/workshop-log';
@@ -9,6 +9,7 @@ import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
 import { connectBoard, whenSynced } from './collab-client';
 import { client, expectRedirect, sessionTokenFrom } from './workshops-support';
+import { facilitationSocket, sendCommand } from '../support/facilitation-socket';
 
 // Issue 7's roster part: raised hands, the optional gender at join, the summary, the attendance list, anonymising.
 let server: TestServer;
@@ -33,12 +34,7 @@ interface RoomClient {
 }
 
 async function joinRoom(token: string, workshopId: string): Promise<RoomClient> {
-	const socket = io(server.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		reconnection: false,
-		extraHeaders: { origin: server.url, cookie: `narada_session=${token}` }
-	});
+	const socket = facilitationSocket(server.url, token);
 	sockets.push(socket);
 	const room: RoomClient = { socket, hands: { raised: [] }, selfId: '', ended: false };
 	socket.on('hands:state', (state: HandsState) => (room.hands = state));
@@ -51,9 +47,7 @@ async function joinRoom(token: string, workshopId: string): Promise<RoomClient> 
 	return room;
 }
 
-function send(socket: Socket, event: string, payload: unknown = {}): Promise<unknown> {
-	return socket.timeout(5000).emitWithAck(event, payload);
-}
+const send = sendCommand;
 
 const names = (room: RoomClient) => room.hands.raised.map((hand) => hand.name);
 

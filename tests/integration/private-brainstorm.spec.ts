@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type TestServer } from '../support/server';
@@ -12,6 +12,7 @@ import { SERVER_YJS_CLIENT_ID } from '../../src/lib/server/collab/server-writer'
 import { NOTE_SIZE, addNote, listNotes } from '../../src/lib/domain/ideas-wall';
 import type { AgendaState } from '../../src/lib/realtime/contract';
 import type { BrainstormJoinState, BrainstormSummary, OwnNotesState } from '../../src/lib/realtime/brainstorm-contract';
+import { facilitationSocket, sendCommand } from '../support/facilitation-socket';
 
 let server: TestServer;
 const closers: Array<() => void> = [];
@@ -40,12 +41,7 @@ interface Recorded {
 }
 
 async function joined(token: string, workshopId: string): Promise<Recorded> {
-	const socket = io(server.url, {
-		path: '/socket.io',
-		transports: ['websocket'],
-		reconnection: false,
-		extraHeaders: { origin: server.url, cookie: `narada_session=${token}` }
-	});
+	const socket = facilitationSocket(server.url, token);
 	closers.push(() => socket.disconnect());
 	const client = { socket, events: [], raw: [], agenda: null, summary: null, own: null } as unknown as Recorded;
 	socket.io.on('open', () => socket.io.engine.on('packet', (packet: { data?: unknown }) => client.raw.push(String(packet.data ?? ''))));
@@ -61,9 +57,7 @@ async function joined(token: string, workshopId: string): Promise<Recorded> {
 	return client;
 }
 
-function send(socket: Socket, event: string, payload: unknown = {}): Promise<any> {
-	return socket.timeout(5000).emitWithAck(event, payload);
-}
+const send = sendCommand;
 
 /** A real y-websocket board client that also keeps every raw frame the server sent it. */
 function boardClient(boardId: string, token: string) {

@@ -15,6 +15,13 @@ export async function signedInContext(browser: Browser, server: TestServer, toke
 	return context;
 }
 
+/** A new signed-in page for the session `token` at `path` (a person's own laptop). */
+export async function openPageAs(env: { browser: Browser; server: TestServer }, token: string, path: string): Promise<Page> {
+	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
+	await page.goto(path);
+	return page;
+}
+
 export async function openBoardPage(context: BrowserContext, boardId: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(`/boards/${boardId}`);
