@@ -106,7 +106,7 @@ function actionsTable(actions: readonly DraftAction[], indicatorNotes: readonly 
 	const columns = labels.actionColumns;
 	const header = [columns.number, columns.description, columns.timeframe, raw(`${escapeInline(columns.indicator)}${footnoteRefs(indicatorNotes)}`)];
 	const rows = actions.map((action) => [
-		`${action.number}.`,
+		raw(`${action.number}.`),
 		raw(`${escapeInline(action.text)}${footnoteRefs(action.footnoteRefs)}`),
 		action.timeframe,
 		raw(action.indicators.map((indicator) => escapeInline(indicatorText(indicator, labels))).join('<br><br>'))
