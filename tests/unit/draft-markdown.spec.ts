@@ -48,7 +48,8 @@ describe('Markdown of seed 000', () => {
 		const rows = lines.slice(header + 2, header + 9).map(cells);
 		expect(lines[header + 9]).toBe('');
 		expect(rows.map((row) => [row[0], row[2]])).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => [`${n}.`, '2023']));
-		expect(rows[1][3]).toBe('Liczba zorganizowanych szkoleń i spotkań dla kadry pomocy społecznej.<br><br>Liczba uczestników. (w podziale na kobiety i mężczyzn)');
+		expect(rows[1][3]).toBe('Liczba zorganizowanych szkoleń i spotkań dla kadry pomocy społecznej.<br><br>Liczba uczestników.');
+		expect(md).toContain('| V.2 | Liczba uczestników. (w podziale na kobiety i mężczyzn) |');
 		expect(rows[4][1]).toMatch(/powiatowej polityki społecznej\.\[\^3\]$/);
 		expect(rows[6][3]).toBe('Liczba projektów współpracy ponadnarodowej.<br><br>Liczba wprowadzonych innowacyjnych rozwiązań.');
 		expect(md).toContain('**Podmioty zaangażowane:**\n\n- Wszystkie wymienione w obszarach I–IV.');

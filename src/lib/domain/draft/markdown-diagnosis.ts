@@ -26,7 +26,8 @@ function treeMarkdown(tree: DraftTree, labels: DraftLabels): string[] {
 	const items = tree.boxes.map((box) => {
 		const evidence = [box.evidence, box.evidenceSource ? `(${box.evidenceSource})` : ''].filter(Boolean).join(' ');
 		const note = evidence ? ` — ${labels.evidence}: ${escapeInline(evidence)}` : '';
-		return `${'  '.repeat(box.depth)}- ${roles[box.role]}: **${escapeInline(box.text)}**${note}`;
+		const text = box.text.trim() ? ` **${escapeInline(box.text)}**` : '';
+		return `${'  '.repeat(box.depth)}- ${roles[box.role]}:${text}${note}`;
 	});
 	return [`#### ${kind}: ${escapeInline(tree.title)}`, items.join('\n')];
 }

@@ -101,7 +101,11 @@ function goalsAreaMarkdown(area: DraftGoalsArea, labels: DraftLabels, options: M
 	return out;
 }
 
-/** Lp. / Opis działania / Harmonogram realizacji / Wskaźnik realizacji działania, as in seed 000. */
+/**
+ * Lp. / Opis działania / Harmonogram realizacji / Wskaźnik realizacji działania, as in seed 000.
+ * Indicator names stand as written here (the women/men rule is the indicator column's footnote
+ * in the seed); the indicator list in the implementation section notes each flagged one.
+ */
 function actionsTable(actions: readonly DraftAction[], indicatorNotes: readonly number[], labels: DraftLabels): string {
 	const columns = labels.actionColumns;
 	const header = [columns.number, columns.description, columns.timeframe, raw(`${escapeInline(columns.indicator)}${footnoteRefs(indicatorNotes)}`)];
@@ -109,7 +113,7 @@ function actionsTable(actions: readonly DraftAction[], indicatorNotes: readonly 
 		raw(`${action.number}.`),
 		raw(`${escapeInline(action.text)}${footnoteRefs(action.footnoteRefs)}`),
 		action.timeframe,
-		raw(action.indicators.map((indicator) => escapeInline(indicatorText(indicator, labels))).join('<br><br>'))
+		raw(action.indicators.map((indicator) => escapeInline(indicator.name)).join('<br><br>'))
 	]);
 	return table(header, rows);
 }
