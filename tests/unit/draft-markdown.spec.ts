@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deriveGoals, setEntities } from '../../src/lib/domain/goals';
 import { consolidateDraft } from '../../src/lib/domain/draft/consolidate';
 import { draftToMarkdown } from '../../src/lib/domain/draft/markdown';
 import { escapeCell, escapeInline, headingSlug } from '../../src/lib/domain/draft/markdown-escape';
@@ -58,8 +59,15 @@ describe('Markdown of seed 000', () => {
 		expect(md).toContain('[^3]: Ważnym obszarem działań umożliwiającym propagowanie różnych metod partycypacji');
 	});
 
+	it('lists an action’s own entities after the area’s', () => {
+		const process = fixtureProcess();
+		setEntities(process.goals, deriveGoals(process.goals).actions[2].id, ['PCPR w Olsztynie', 'Komenda Powiatowa Policji']);
+		const md = draftToMarkdown(consolidateDraft(process.input));
+		expect(md).toContain('**Podmioty zaangażowane:**\n\n- Wszystkie wymienione w obszarach I–IV.\n- Działanie 3: PCPR w Olsztynie, Komenda Powiatowa Policji\n');
+	});
+
 	it('notes where actions came from, and can leave the notes out', () => {
-		expect(markdown()).toContain('- 2. *Źródła: Drzewo problemów: współpraca — Brak superwizji i doradztwa metodycznego; Matryca usług — Teleopieka × PCPR Pisz (duża luka)*');
+		expect(markdown()).toContain('- Działanie 2: *Źródła: Drzewo problemów: współpraca — Brak superwizji i doradztwa metodycznego; Matryca usług — Teleopieka × PCPR Pisz (duża luka)*');
 		const plain = draftToMarkdown(consolidateDraft(fixtureProcess().input), { sources: false });
 		expect(plain).not.toContain('Źródła');
 	});

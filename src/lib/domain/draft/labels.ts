@@ -25,7 +25,7 @@ export interface DraftLabels {
 	actionDirections: string;
 	actionColumns: { number: string; description: string; timeframe: string; indicator: string };
 	involvedEntities: string;
-	ownEntities: (actionNumber: number) => string;
+	action: (actionNumber: number) => string;
 	responsible: string;
 	funding: string;
 	sources: string;
@@ -89,7 +89,7 @@ const pl: DraftLabels = {
 	actionDirections: 'Kierunki działań',
 	actionColumns: { number: 'Lp.', description: 'Opis działania', timeframe: 'Harmonogram realizacji', indicator: 'Wskaźnik realizacji działania' },
 	involvedEntities: 'Podmioty zaangażowane',
-	ownEntities: (n) => `Działanie ${n}`,
+	action: (n) => `Działanie ${n}`,
 	responsible: 'Odpowiedzialni',
 	funding: 'Źródło finansowania',
 	sources: 'Źródła',
@@ -168,7 +168,7 @@ const en: DraftLabels = {
 	actionDirections: 'Action directions',
 	actionColumns: { number: 'No.', description: 'Action', timeframe: 'Timeframe', indicator: 'Indicator' },
 	involvedEntities: 'Involved entities',
-	ownEntities: (n) => `Action ${n}`,
+	action: (n) => `Action ${n}`,
 	responsible: 'Responsible',
 	funding: 'Funding source',
 	sources: 'Sources',

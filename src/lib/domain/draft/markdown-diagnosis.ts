@@ -16,6 +16,9 @@ export function diagnosisMarkdown(section: DraftDiagnosisSection, labels: DraftL
 	return out;
 }
 
+/** Deeper boxes are listed at this depth: nesting past it is unreadable, and the indentation would grow with depth². */
+const LIST_DEPTH_MAX = 12;
+
 /**
  * The tree as a nested list, core first, each box with its role and evidence. Built from the
  * flat outline with depths (no recursion), so a very deep tree cannot exhaust the stack.
@@ -27,9 +30,9 @@ function treeMarkdown(tree: DraftTree, labels: DraftLabels): string[] {
 		const evidence = [box.evidence, box.evidenceSource ? `(${box.evidenceSource})` : ''].filter(Boolean).join(' ');
 		const note = evidence ? ` — ${labels.evidence}: ${escapeInline(evidence)}` : '';
 		const text = box.text.trim() ? ` **${escapeInline(box.text)}**` : '';
-		return `${'  '.repeat(box.depth)}- ${roles[box.role]}:${text}${note}`;
+		return `${'  '.repeat(Math.min(box.depth, LIST_DEPTH_MAX))}- ${roles[box.role]}:${text}${note}`;
 	});
-	return [`#### ${kind}: ${escapeInline(tree.title)}`, items.join('\n')];
+	return [`#### ${escapeInline(withKind(kind, tree.title))}`, items.join('\n')];
 }
 
 function cardsMarkdown(block: DraftCardsBlock, labels: DraftLabels): string[] {
@@ -44,7 +47,7 @@ function cardsMarkdown(block: DraftCardsBlock, labels: DraftLabels): string[] {
 	const summary = `**${labels.yearlyCostTotal}:** ${formatPln(block.summary.total)}`;
 	const without = block.summary.withoutEstimate + block.summary.unparsable;
 	return [
-		`#### ${labels.inactionCards}: ${escapeInline(block.title)}`,
+		`#### ${escapeInline(withKind(labels.inactionCards, block.title))}`,
 		table([columns.area, columns.text, columns.bearers, columns.cost, columns.horizon], rows),
 		without > 0 ? `${summary}\\\n${labels.cardsWithoutEstimate}: ${without}` : summary
 	];
@@ -54,7 +57,7 @@ function gapsMarkdown(block: DraftMatrixBlock, labels: DraftLabels): string[] {
 	const columns = labels.gapColumns;
 	const rows = block.largestGaps.map((gap) => [gap.group, gap.service, gap.column, labels.gaps[gap.gap], gap.priority === null ? '' : String(gap.priority)]);
 	return [
-		`#### ${labels.largestGaps}: ${escapeInline(block.title)}`,
+		`#### ${escapeInline(`${labels.largestGaps}: ${block.title}`)}`,
 		table([columns.group, columns.service, columns.column, columns.gap, columns.priority], rows),
 		`*${labels.fullMatrixInAnnex}*`
 	];
@@ -68,4 +71,9 @@ export function matrixAnnexMarkdown(annex: DraftMatrixAnnex, number: number, lab
 		...group.rows.map((row) => [row.name, ...row.gaps.map((gap) => labels.gaps[gap])])
 	]);
 	return [`### ${labels.annex(number)}. ${labels.matrixAnnex}: ${escapeInline(annex.title)}`, table(header, rows)];
+}
+
+/** "Drzewo problemów: przemoc", unless the board's title already says what it is. */
+function withKind(kind: string, title: string): string {
+	return title.toLocaleLowerCase('pl').includes(kind.toLocaleLowerCase('pl')) ? title : `${kind}: ${title}`;
 }

@@ -125,7 +125,7 @@ function indicatorText(indicator: { name: string; splitBySex: boolean }, labels:
 function actionSources(actions: readonly DraftAction[], labels: DraftLabels): string {
 	return actions
 		.filter((action) => action.sources.length > 0)
-		.map((action) => `- ${action.number}. ${sourcesLine(action.sources, labels)}`)
+		.map((action) => `- ${labels.action(action.number)}: ${sourcesLine(action.sources, labels)}`)
 		.join('\n');
 }
 
@@ -138,7 +138,7 @@ function entitiesList(area: DraftGoalsArea, labels: DraftLabels): string {
 	const items = [...area.entities, ...(area.entitiesNote.trim() ? [area.entitiesNote] : [])].map((entity) => `- ${escapeInline(entity)}`);
 	for (const goal of area.strategic) {
 		for (const action of goal.actions) {
-			if (!action.inheritsEntities) items.push(`- ${labels.ownEntities(action.number)}: ${action.entities.map(escapeInline).join(', ')}`);
+			if (!action.inheritsEntities) items.push(`- ${labels.action(action.number)}: ${action.entities.map(escapeInline).join(', ')}`);
 		}
 	}
 	return items.join('\n');
