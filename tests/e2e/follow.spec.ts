@@ -37,10 +37,10 @@ describe('follow me and the projector view in the browser', () => {
 		// Stepping away: the workshop page offers the way back.
 		await participant.goto(`/w/${seeded.workshopId}`);
 		const invite = participant.getByTestId('follow-invite');
-		await invite.getByText('Prowadzący zaprasza wszystkich na tablicę „Ściana pomysłów”.').waitFor();
+		await invite.getByText('Osoba prowadząca zaprasza wszystkich na tablicę „Ściana pomysłów”.').waitFor();
 		await participant.screenshot({ path: `${SHOTS}/participant-stepped-away.png` });
 		expect(await seriousViolations(participant)).toEqual([]);
-		await invite.getByRole('link', { name: 'Wróć do prowadzącego' }).click();
+		await invite.getByRole('link', { name: 'Wróć do wspólnej tablicy' }).click();
 		await participant.waitForURL(`**/boards/${seeded.boardId}?**`);
 		await waitConnected(participant);
 		await participant.getByRole('button', { name: 'Dodaj notatkę' }).waitFor();
