@@ -41,7 +41,9 @@ export default defineConfig({
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.spec.ts', 'src/**/*.spec.ts'], environment: 'node' } },
 			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.spec.ts'], environment: 'node' } },
-			{ extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.spec.ts'], environment: 'node' } }
+			// A browser test is a whole user journey; on a loaded two-core machine it can take three
+			// times as long as on an idle one. The limit only stops a hung run, it times nothing.
+			{ extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.spec.ts'], environment: 'node', testTimeout: 180_000 } }
 		]
 	}
 });
