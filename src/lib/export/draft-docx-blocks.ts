@@ -19,7 +19,10 @@ import {
  */
 
 /** A4 at 2.5 cm margins, in twentieths of a point: what the tables' column widths add up to. */
-export const TEXT_WIDTH = 9072;
+export const PAGE = { width: 11906, height: 16838, margin: 1417 } as const;
+export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** The annexes' pages are landscape, so a wide matrix stays readable. */
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - 2 * PAGE.margin;
 
 /** Characters XML 1.0 forbids (controls, lone surrogates, U+FFFE/FFFF): Word refuses a file containing them. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -76,15 +79,15 @@ export type CellContent = string | Paragraph[];
  * A bordered table with fixed column widths whose first row is a header row Word repeats at the
  * top of every page the table spans (w:tblHeader). Every row gets the header's number of cells.
  */
-export function table(header: CellContent[], rows: Array<CellContent[] | SpanningRow>, widths: readonly number[]): Table {
-	const scaled = scaleWidths(widths);
+export function table(header: CellContent[], rows: Array<CellContent[] | SpanningRow>, widths: readonly number[], totalWidth: number = TEXT_WIDTH): Table {
+	const scaled = scaleWidths(widths, totalWidth);
 	const cell = (content: CellContent, index: number, bold?: true) =>
 		new TableCell({
 			width: { size: scaled[index], type: WidthType.DXA },
 			children: typeof content === 'string' ? [new Paragraph({ children: textRuns(content, { bold }) })] : content.length > 0 ? content : [new Paragraph({})]
 		});
 	return new Table({
-		width: { size: TEXT_WIDTH, type: WidthType.DXA },
+		width: { size: totalWidth, type: WidthType.DXA },
 		columnWidths: scaled,
 		layout: TableLayoutType.FIXED,
 		rows: [
@@ -106,9 +109,9 @@ function spanningRow(text: string, columns: number): TableRow {
 }
 
 /** Widths in the given proportions, summing to the text width. */
-export function scaleWidths(widths: readonly number[]): number[] {
+function scaleWidths(widths: readonly number[], totalWidth: number): number[] {
 	const total = widths.reduce((sum, width) => sum + width, 0) || 1;
-	const scaled = widths.map((width) => Math.floor((width / total) * TEXT_WIDTH));
-	scaled[scaled.length - 1] += TEXT_WIDTH - scaled.reduce((sum, width) => sum + width, 0);
+	const scaled = widths.map((width) => Math.floor((width / total) * totalWidth));
+	scaled[scaled.length - 1] += totalWidth - scaled.reduce((sum, width) => sum + width, 0);
 	return scaled;
 }

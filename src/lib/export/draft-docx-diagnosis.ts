@@ -2,7 +2,7 @@ import { Paragraph, Table, TextRun } from 'docx';
 import { formatPln } from '../domain/inaction-cards/cost-estimate';
 import type { DraftLabels } from '../domain/draft/labels';
 import type { DraftCardsBlock, DraftDiagnosisSection, DraftMatrixAnnex, DraftMatrixBlock, DraftTree } from '../domain/draft/model';
-import { bullet, heading, note, paragraph, table, textRuns } from './draft-docx-blocks';
+import { LANDSCAPE_TEXT_WIDTH, bullet, heading, note, paragraph, table, textRuns } from './draft-docx-blocks';
 
 /** The diagnosis: per area (Heading 2) its problem trees, cost-of-inaction cards and largest gaps (Heading 3 each). */
 export function diagnosisDocx(section: DraftDiagnosisSection, labels: DraftLabels): Array<Paragraph | Table> {
@@ -69,12 +69,12 @@ function gapsDocx(block: DraftMatrixBlock, labels: DraftLabels): Array<Paragraph
 	];
 }
 
-/** The full matrix: a grey row per group above its services, one gap label per column. */
+/** The full matrix on a landscape page: a grey row per group above its services, one gap label per column. */
 export function matrixAnnexDocx(annex: DraftMatrixAnnex, number: number, labels: DraftLabels): Array<Paragraph | Table> {
 	const header = [labels.gapColumns.service, ...annex.columns.map((column) => column.name)];
 	const rows = annex.groups.flatMap((group) => [{ span: group.name }, ...group.rows.map((row) => [row.name, ...row.gaps.map((gap) => labels.gaps[gap])])]);
 	const widths = [Math.max(2, annex.columns.length) * 0.6, ...annex.columns.map(() => 1)];
-	return [heading(2, `${labels.annex(number)}. ${labels.matrixAnnex}: ${annex.title}`), table(header, rows, widths)];
+	return [heading(2, `${labels.annex(number)}. ${labels.matrixAnnex}: ${annex.title}`), table(header, rows, widths, LANDSCAPE_TEXT_WIDTH)];
 }
 
 /** "Drzewo problemów: przemoc", unless the board's title already says what it is. */

@@ -1,8 +1,8 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableOfContents, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableOfContents, TextRun } from 'docx';
 import { isSector } from '../domain/sectors';
 import { draftLabels, type DraftLabels } from '../domain/draft/labels';
 import type { DraftParticipationSection, DraftSection, StrategyDraft } from '../domain/draft/model';
-import { heading, labelled, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
+import { PAGE, heading, labelled, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
 import { diagnosisDocx, matrixAnnexDocx } from './draft-docx-diagnosis';
 import { goalsAreaDocx, indicatorsDocx, type GoalsContext } from './draft-docx-goals';
 
@@ -20,7 +20,11 @@ const WORD_LANGUAGE = { pl: 'pl-PL', en: 'en-GB' } as const;
 export async function renderDraftDocx(draft: StrategyDraft): Promise<Uint8Array> {
 	const labels = draftLabels(draft.language);
 	const context: GoalsContext = { labels, numbering: [] };
-	const body = draft.sections.flatMap((section, index) => sectionDocx(section, index, context));
+	const blocks = draft.sections.map((section, index) => sectionDocx(section, index, context));
+	const body = blocks.flat();
+	// The annexes with a matrix start a landscape section of their own.
+	const annexes = draft.sections.findIndex((section) => section.kind === 'annexes' && section.matrices.length > 0);
+	const annexesAt = annexes === -1 ? body.length : blocks.slice(0, annexes).flat().length;
 	const document = new Document({
 		title: draft.titlePage.title,
 		creator: 'Narada',
@@ -37,17 +41,19 @@ export async function renderDraftDocx(draft: StrategyDraft): Promise<Uint8Array>
 		),
 		sections: [
 			{
-				properties: {
-					titlePage: true,
-					page: { size: { width: 11906, height: 16838 }, margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } }
-				},
+				properties: { titlePage: true, page: pageSetup(PageOrientation.PORTRAIT) },
 				// The title page has its own, empty footer (a footer needs a paragraph to be valid).
 				footers: { first: new Footer({ children: [new Paragraph({})] }), default: pageNumberFooter() },
-				children: [...titlePage(draft, labels), ...tableOfContents(draft, labels), ...body]
-			}
+				children: [...titlePage(draft, labels), ...tableOfContents(draft, labels), ...body.slice(0, annexesAt)]
+			},
+			...(annexesAt < body.length ? [{ properties: { page: pageSetup(PageOrientation.LANDSCAPE) }, footers: { default: pageNumberFooter() }, children: body.slice(annexesAt) }] : [])
 		]
 	});
 	return new Uint8Array(await Packer.toArrayBuffer(document));
+}
+
+function pageSetup(orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) {
+	return { size: { width: PAGE.width, height: PAGE.height, orientation }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } };
 }
 
 function documentStyles(language: string) {
@@ -102,7 +108,9 @@ function sectionTitle(section: DraftSection, index: number): string {
 
 function sectionDocx(section: DraftSection, index: number, context: GoalsContext): Array<Paragraph | Table> {
 	const { labels } = context;
-	const out: Array<Paragraph | Table> = [heading(1, sectionTitle(section, index), index === 0 || section.kind === 'goals' || section.kind === 'annexes')];
+	// The annexes begin a new section, hence a new page, of their own when they hold a matrix.
+	const newPage = index === 0 || section.kind === 'goals' || (section.kind === 'annexes' && section.matrices.length === 0);
+	const out: Array<Paragraph | Table> = [heading(1, sectionTitle(section, index), newPage)];
 	out.push(...section.paragraphs.map((text) => paragraph(text)));
 	const body = sectionBody(section, context);
 	if (section.paragraphs.length === 0 && body.length === 0) out.push(note(labels.noContent));
