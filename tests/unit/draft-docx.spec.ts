@@ -201,6 +201,36 @@ describe('DOCX of seed 000', () => {
 	});
 });
 
+describe('participation in the process', () => {
+	it('tabulates workshops, sectors, institutions and women/men', async () => {
+		const model = draft();
+		const annexes = model.sections.findIndex((section) => section.kind === 'annexes');
+		model.sections.splice(annexes, 0, {
+			kind: 'participation',
+			id: 'participation',
+			title: 'Udział społeczności w tworzeniu strategii',
+			paragraphs: [],
+			workshops: [{ id: 'workshop:w1', title: 'Warsztat diagnostyczny — Ełk', date: '2026-10-05', participants: 18 }],
+			participants: 18,
+			bySector: [
+				{ key: 'social_assistance', count: 10 },
+				{ key: 'ngo', count: 8 }
+			],
+			byInstitution: [{ key: 'MOPS w Ełku', count: 6 }],
+			byGender: { women: 12, men: 5, notGiven: 1 }
+		});
+		const { document } = await render(model);
+		const list = paragraphs(document);
+		expect(list.filter((p) => p.style === 'Heading1').map((p) => p.text)).toContain('9. Udział społeczności w tworzeniu strategii');
+		expect(list.map((p) => p.text)).toContain('Liczba uczestników: 18');
+		const rows = tables(document).map((t) => t.rows);
+		expect(rows).toContainEqual([['Warsztat', 'Data', 'Uczestnicy'], ['Warsztat diagnostyczny — Ełk', '2026-10-05', '18']]);
+		expect(rows).toContainEqual([['Sektor', 'Liczba osób'], ['pomoc społeczna', '10'], ['organizacje pozarządowe', '8']]);
+		expect(rows).toContainEqual([['Instytucja', 'Liczba osób'], ['MOPS w Ełku', '6']]);
+		expect(rows).toContainEqual([['kobiety', 'mężczyźni', 'nie podano'], ['12', '5', '1']]);
+	});
+});
+
 describe('a large draft', () => {
 	/** The fixture's model scaled up as plain data: 50 actions, 500 cards, a 60 × 20 matrix. */
 	function largeDraft(): StrategyDraft {

@@ -28,6 +28,7 @@ export async function renderDraftDocx(draft: StrategyDraft): Promise<Uint8Array>
 	const document = new Document({
 		title: draft.titlePage.title,
 		creator: 'Narada',
+		lastModifiedBy: 'Narada',
 		description: draft.titlePage.territory,
 		// Word asks to update fields on opening, which fills in the table of contents and page numbers.
 		features: { updateFields: true },
