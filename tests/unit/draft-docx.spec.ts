@@ -285,7 +285,11 @@ describe('participants’ text in the DOCX is data, never markup', () => {
 		const model = draft();
 		const intro = model.sections.find((section) => section.id === 'introduction')!;
 		intro.paragraphs = ['pierwsza linia\ndruga <w:t>linia</w:t>\u0001\u0008\uFFFF koniec\uD800'];
-		const { document } = await render(model);
+		model.titlePage.title = 'Strategia <b>\u0007 & </dc:title>';
+		const bytes = await renderDraftDocx(model);
+		const { document } = await unzipDocx(bytes);
+		const core = await (await JSZip.loadAsync(bytes)).file('docProps/core.xml')!.async('string');
+		expect(core).toContain('<dc:title>Strategia &lt;b&gt; &amp; &lt;/dc:title&gt;</dc:title>');
 		const paragraph = paragraphs(document).find((p) => p.text.startsWith('pierwsza'))!;
 		expect(paragraph.text).toBe('pierwsza linia\ndruga <w:t>linia</w:t> koniec');
 		expect(paragraph.xml).toContain('<w:br/>');

@@ -26,10 +26,10 @@ export async function renderDraftDocx(draft: StrategyDraft): Promise<Uint8Array>
 	const annexes = draft.sections.findIndex((section) => section.kind === 'annexes' && section.matrices.length > 0);
 	const annexesAt = annexes === -1 ? body.length : blocks.slice(0, annexes).flat().length;
 	const document = new Document({
-		title: draft.titlePage.title,
+		title: xmlSafe(draft.titlePage.title),
 		creator: 'Narada',
 		lastModifiedBy: 'Narada',
-		description: draft.titlePage.territory,
+		description: xmlSafe(draft.titlePage.territory),
 		// Word asks to update fields on opening, which fills in the table of contents and page numbers.
 		features: { updateFields: true },
 		styles: documentStyles(WORD_LANGUAGE[draft.language] ?? WORD_LANGUAGE.pl),
