@@ -216,3 +216,52 @@ describe('strategy draft as PDF, rendered again', () => {
 		expect(out).toContain('Page 2 of');
 	});
 });
+
+describe('strategy draft as PDF, large and awkward', () => {
+	it('renders 50 actions, a 20-column matrix on landscape pages, participation and a cell longer than a page', async () => {
+		const big = structuredClone(draft);
+		const goals = big.sections.find((section) => section.kind === 'goals')!;
+		if (goals.kind !== 'goals') throw new Error('no goals');
+		const goal = goals.areas[0].strategic[0];
+		const template = goal.actions[0];
+		const longText = Array.from({ length: 500 }, (_, i) => `słowo${i}`).join(' ');
+		goal.actions = Array.from({ length: 50 }, (_, i) => ({ ...template, id: `a${i}`, number: i + 1, text: i === 10 ? longText : `Działanie numer ${i + 1} — żółć` }));
+		const annexes = big.sections.find((section) => section.kind === 'annexes')!;
+		if (annexes.kind !== 'annexes') throw new Error('no annexes');
+		const columns = Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, name: `Gmina ${i + 1}` }));
+		annexes.matrices[0] = {
+			...annexes.matrices[0],
+			columns,
+			groups: [{ id: 'g', name: 'Grupa', rows: Array.from({ length: 60 }, (_, r) => ({ id: `r${r}`, name: `Usługa ${r + 1}`, gaps: columns.map(() => 'large' as const) })) }]
+		};
+		big.sections.splice(big.sections.length - 1, 0, {
+			kind: 'participation',
+			id: 'participation',
+			title: 'Udział społeczności w tworzeniu strategii',
+			paragraphs: [],
+			workshops: [{ id: 'workshop:w1', title: 'Warsztat diagnostyczny', date: '2026-10-01', participants: 23 }],
+			participants: 23,
+			bySector: [{ key: 'ngo', count: 5 }],
+			byInstitution: [{ key: 'MOPS Olsztyn', count: 4 }],
+			byGender: { women: 15, men: 6, notGiven: 2 }
+		});
+
+		const started = performance.now();
+		const pdf = await renderDraftPdf(big);
+		const elapsed = performance.now() - started;
+		const path = join(dir, 'big.pdf');
+		writeFileSync(path, pdf);
+		const out = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+		const words = out.replace(/\s+/g, ' ');
+		// Every word of the long cell is printed, in order, over the page break.
+		expect(words).toMatch(new RegExp(Array.from({ length: 500 }, (_, i) => `słowo${i}\\b`).join('[\\s\\S]*?')));
+		expect(words).toContain('Działanie numer 50 — żółć');
+		expect(out).toMatch(/Warsztat diagnostyczny\s+2026-10-01\s+23/);
+		expect(out).toMatch(/kobiety\s+mężczyźni\s+nie podano/);
+		expect(out).toMatch(/^Usługa(\s+Gmina){20}$/m); // column names wrap under the 20 headers
+		expect(out).toContain('Usługa 60');
+		const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', path], { encoding: 'utf8' });
+		expect(info).toMatch(/Page\s+\d+ size:\s+841\.89 x 595\.28/); // the wide matrix is landscape
+		expect(elapsed).toBeLessThan(20_000);
+	});
+});

@@ -103,7 +103,7 @@ export interface PdfTableArea {
 
 /**
  * Draws a table with its header row repeated after every page break; returns the y below it.
- * A row is never split across pages (one taller than a page overflows the bottom margin).
+ * A row is split across pages only when it is taller than a whole page.
  */
 export function drawPdfTable(doc: Doc, table: PdfTableBlock, area: PdfTableArea): number {
 	const size = table.fontSize ?? BODY_SIZE;
@@ -155,15 +155,51 @@ export function drawPdfTable(doc: Doc, table: PdfTableBlock, area: PdfTableArea)
 	}
 	drawRow(headers, 'bold', headerHeight, true);
 
+	const breakPage = () => {
+		newPage();
+		y = area.top;
+		drawRow(headers, 'bold', headerHeight, true);
+	};
+	/** The longest start of each cell that fits in `room` points; the rest goes on the next page. */
+	const splitRow = (cells: readonly string[], font: 'regular' | 'bold', room: number): [string[], string[]] => {
+		doc.font(font).fontSize(size);
+		const head: string[] = [];
+		const rest: string[] = [];
+		table.columns.forEach((_, i) => {
+			const parts = (cells[i] ?? '').split(/(?<=\s)/);
+			const fits = (n: number) => doc.heightOfString(parts.slice(0, n).join('') || ' ', { width: widths[i] - 2 * CELL_PADDING }) + 2 * CELL_PADDING <= room;
+			let low = 0;
+			let high = parts.length;
+			while (low < high) {
+				const mid = Math.ceil((low + high) / 2);
+				if (fits(mid)) low = mid;
+				else high = mid - 1;
+			}
+			// A single word taller than the room cannot be split; it goes whole.
+			const cut = Math.max(low, 1);
+			head.push(parts.slice(0, cut).join('').trimEnd());
+			rest.push(parts.slice(cut).join(''));
+		});
+		return [head, rest];
+	};
+
 	table.rows.forEach((row, index) => {
 		const font = table.groupRows?.has(index) ? 'bold' : 'regular';
-		const height = rowHeight(row, font, font === 'regular' ? table.minRowHeight : 0);
-		if (y + height > area.bottom) {
-			newPage();
-			y = area.top;
-			drawRow(headers, 'bold', headerHeight, true);
+		const min = font === 'regular' ? table.minRowHeight : 0;
+		let cells: readonly string[] = row;
+		let height = rowHeight(cells, font, min);
+		const fullPage = area.bottom - area.top - headerHeight;
+		// A row taller than a whole page is split at a line break, its end continued on the next page.
+		while (height > fullPage) {
+			if (area.bottom - y < 4 * size) breakPage();
+			const [head, rest] = splitRow(cells, font, area.bottom - y);
+			drawRow(head, font, area.bottom - y, false);
+			breakPage();
+			cells = rest;
+			height = rowHeight(cells, font, min);
 		}
-		drawRow(row, font, height, false);
+		if (y + height > area.bottom) breakPage();
+		drawRow(cells, font, height, false);
 	});
 	tableStruct?.end();
 	return y;
