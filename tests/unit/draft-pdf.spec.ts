@@ -186,6 +186,7 @@ describe('strategy draft as PDF', () => {
 		expect(content).toMatch(/\/Artifact BMC/);
 		expect(content).toMatch(/\/TD <<\s*\/MCID \d+\s*>> BDC/);
 		expect(raw).toMatch(/\/Outlines \d+ 0 R/);
+		expect(raw).toMatch(/\/Scope \/Column/); // header cells say they head their column
 		const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
 		expect(info).toMatch(/Title:\s+Strategia Rozwiązywania Problemów Społecznych Powiatu Olsztyńskiego/);
 		expect(info).toMatch(/Tagged:\s+yes/);
