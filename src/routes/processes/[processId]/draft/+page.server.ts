@@ -1,10 +1,10 @@
 import { checkCompleteness } from '$lib/domain/draft/completeness';
 import { consolidateProcessDraft, listDraftBoards, listDraftVersions, saveDraftBoardChoices, saveDraftVersion } from '$lib/server/drafts';
-import { requireProcessMember } from '$lib/server/process-guards';
+import { requireDraftAccess } from '$lib/server/draft-guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const { process } = await requireProcessMember(locals, url, params.processId);
+	const { process } = await requireDraftAccess(locals, url, params.processId);
 	const context = locals.context;
 	const [draft, boards, versions] = await Promise.all([
 		consolidateProcessDraft(context, process),
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	/** The form lists every board with its position (a number) and an "included" checkbox. */
 	saveBoards: async ({ locals, url, params, request }) => {
-		const { process } = await requireProcessMember(locals, url, params.processId);
+		const { process } = await requireDraftAccess(locals, url, params.processId);
 		const data = await request.formData();
 		const ids = data.getAll('boardId').map(String);
 		const positions = new Map(ids.map((id, index) => [id, Number(data.get(`position-${id}`)) || index + 1]));
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	},
 
 	saveVersion: async ({ locals, url, params }) => {
-		const { user, process } = await requireProcessMember(locals, url, params.processId);
+		const { user, process } = await requireDraftAccess(locals, url, params.processId);
 		const number = await saveDraftVersion(locals.context, process, user.id);
 		return { form: 'version', saved: number };
 	}

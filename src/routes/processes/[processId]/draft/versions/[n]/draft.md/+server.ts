@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import { draftToMarkdown } from '$lib/domain/draft/markdown';
 import { m } from '$lib/paraglide/messages';
 import { draftFileName, getDraftVersion } from '$lib/server/drafts';
-import { requireProcessMember } from '$lib/server/process-guards';
+import { requireDraftAccess } from '$lib/server/draft-guard';
 import type { RequestHandler } from './$types';
 
 /** A saved version as Markdown, rendered from its stored model (the same file every time). */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
-	const { process } = await requireProcessMember(locals, url, params.processId);
+	const { process } = await requireDraftAccess(locals, url, params.processId);
 	const number = /^[1-9][0-9]{0,8}$/.test(params.n) ? Number(params.n) : null;
 	const draft = number === null ? null : await getDraftVersion(locals.context.db, process.id, number);
 	if (!draft || number === null) error(404, m.common_error_not_found());
