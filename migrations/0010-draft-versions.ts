@@ -28,9 +28,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.addUniqueConstraint('draft_versions_process_number', ['process_id', 'number'])
 		.execute();
+
+	// A version is immutable: the database itself refuses to change one (deleting the process still removes them).
+	await sql`CREATE TRIGGER draft_versions_immutable BEFORE UPDATE ON draft_versions BEGIN SELECT RAISE(ABORT, 'draft versions are immutable'); END`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	await sql`DROP TRIGGER IF EXISTS draft_versions_immutable`.execute(db);
 	await db.schema.dropTable('draft_versions').execute();
 	await db.schema.dropTable('draft_board_choices').execute();
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_000_TEMPLATE, deriveGoals, editItemText, importGoalsTemplate } from '../../src/lib/domain/goals';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { openDatabase } from '../../src/lib/server/db/index';
+import { listDraftBoards } from '../../src/lib/server/drafts';
 import { collabBoards } from '../support/collab-clients';
 import { eventually } from '../support/eventually';
 import { FormClient } from './auth-helpers';
@@ -120,6 +121,8 @@ describe('strategy draft page and versions', () => {
 		expect(second).toContain('Całkiem nowy opis pierwszego działania');
 		expect(second).not.toContain(SEED_ACTION);
 		expect(await markdown(facilitator, v1)).toBe(first);
+		// Not even a direct write changes a saved version.
+		await expect(withDb((db) => db.updateTable('draft_versions').set({ model_json: '{}' }).where('number', '=', v1).execute())).rejects.toThrow(/immutable/);
 		// The versions list shows who saved them.
 		expect(await (await facilitator.get(draftPath())).text()).toContain('Anna Facylitatorka');
 	});
@@ -148,5 +151,29 @@ describe('strategy draft page and versions', () => {
 		expect((await response.text()).split('\n')[0]).toContain('passwd');
 		expect((await facilitator.get(markdownPath(999))).status).toBe(404);
 		expect((await facilitator.get(`${draftPath()}/versions/..%2F1/draft.md`)).status).toBe(404);
+	});
+
+	it('keeps the order and choice of boards the facilitator made, and ignores boards of another process', async () => {
+		const tree = await collab.createBoard({ kind: 'problem-tree', title: 'Drzewo problemów: przemoc', area: 'Przemoc w rodzinie' });
+		const boards = await withDb((db) => listDraftBoards(db, collab.seeded.processId));
+		// Ideas walls have no place in the draft and are not offered.
+		expect(boards.map((board) => board.kind)).not.toContain('ideas-wall');
+		const form = new URLSearchParams();
+		boards.forEach((board, index) => {
+			form.append('boardId', board.id);
+			form.append(`position-${board.id}`, String(board.id === tree ? 1 : index + 2));
+			if (board.id !== tree) form.append('included', board.id);
+		});
+		form.append('boardId', 'not-a-board-of-this-process');
+		form.append('included', 'not-a-board-of-this-process');
+		const response = await fetch(`${collab.server.url}${draftPath()}?/saveBoards`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: collab.server.url, accept: 'text/html', cookie: `${SESSION_COOKIE}=${collab.seeded.facilitator.token}` },
+			body: form.toString()
+		});
+		expect(response.status).toBe(200);
+		const saved = await withDb((db) => listDraftBoards(db, collab.seeded.processId));
+		expect(saved.map((board) => board.id)).toEqual([tree, ...boards.filter((board) => board.id !== tree).map((board) => board.id)]);
+		expect(saved.map((board) => board.included)).toEqual([false, ...boards.filter((board) => board.id !== tree).map(() => true)]);
 	});
 });
