@@ -8,6 +8,7 @@ import * as privateBrainstorm from '../../../../migrations/0006-private-brainsto
 import * as workshopVotes from '../../../../migrations/0007-workshop-votes';
 import * as participantGender from '../../../../migrations/0008-participant-gender';
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
+import * as draftVersions from '../../../../migrations/0010-draft-versions';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
 const migrations: Record<string, Migration> = {
@@ -19,7 +20,8 @@ const migrations: Record<string, Migration> = {
 	'0006-private-brainstorm': privateBrainstorm,
 	'0007-workshop-votes': workshopVotes,
 	'0008-participant-gender': participantGender,
-	'0009-workshop-follow': workshopFollow
+	'0009-workshop-follow': workshopFollow,
+	'0010-draft-versions': draftVersions
 };
 
 const provider: MigrationProvider = {

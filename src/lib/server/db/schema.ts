@@ -24,6 +24,8 @@ export interface Database {
 	workshop_votes: WorkshopVoteTable;
 	vote_dots: VoteDotTable;
 	private_notes: PrivateNoteTable;
+	draft_board_choices: DraftBoardChoiceTable;
+	draft_versions: DraftVersionTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -239,4 +241,24 @@ export interface PrivateNoteTable {
 	color: string;
 	created_at: number;
 	revealed_at: number | null;
+}
+
+/** Where a board goes in the strategy draft; boards without a row follow, included. */
+export interface DraftBoardChoiceTable {
+	process_id: string;
+	board_id: string;
+	position: number;
+	/** 0 or 1. */
+	included: number;
+}
+
+/** A saved draft version: immutable, numbered 1, 2, … per process. */
+export interface DraftVersionTable {
+	id: string;
+	process_id: string;
+	number: number;
+	/** JSON text: the StrategyDraft. */
+	model_json: string;
+	created_by: string | null;
+	created_at: number;
 }

@@ -1,0 +1,35 @@
+import { checkCompleteness } from '$lib/domain/draft/completeness';
+import { consolidateProcessDraft, listDraftBoards, listDraftVersions, saveDraftBoardChoices, saveDraftVersion } from '$lib/server/drafts';
+import { requireDraftAccess } from '$lib/server/draft-guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { process } = await requireDraftAccess(locals, url, params.processId);
+	const context = locals.context;
+	const [draft, boards, versions] = await Promise.all([
+		consolidateProcessDraft(context, process),
+		listDraftBoards(context.db, process.id),
+		listDraftVersions(context.db, process.id)
+	]);
+	return { process, draft, findings: checkCompleteness(draft), boards, versions };
+};
+
+export const actions: Actions = {
+	/** The form lists every board with its position (a number) and an "included" checkbox. */
+	saveBoards: async ({ locals, url, params, request }) => {
+		const { process } = await requireDraftAccess(locals, url, params.processId);
+		const data = await request.formData();
+		const ids = data.getAll('boardId').map(String);
+		const positions = new Map(ids.map((id, index) => [id, Number(data.get(`position-${id}`)) || index + 1]));
+		const order = [...ids].sort((a, b) => positions.get(a)! - positions.get(b)! || ids.indexOf(a) - ids.indexOf(b));
+		const included = new Set(data.getAll('included').map(String));
+		await saveDraftBoardChoices(locals.context.db, process.id, order, included);
+		return { form: 'boards', saved: true };
+	},
+
+	saveVersion: async ({ locals, url, params }) => {
+		const { user, process } = await requireDraftAccess(locals, url, params.processId);
+		const number = await saveDraftVersion(locals.context, process, user.id);
+		return { form: 'version', saved: number };
+	}
+};
