@@ -151,6 +151,26 @@ describe('strategy draft page and versions', () => {
 		expect((await response.text()).split('\n')[0]).toContain('passwd');
 		expect((await facilitator.get(markdownPath(999))).status).toBe(404);
 		expect((await facilitator.get(`${draftPath()}/versions/..%2F1/draft.md`)).status).toBe(404);
+		expect((await facilitator.get(`${draftPath()}/versions/${last}/draft.exe`)).status).toBe(404);
+	});
+
+	it('downloads a version as Word and as PDF, each rendered from the stored model, the PDF identical every time', async () => {
+		const facilitator = signedIn(collab.seeded.facilitator.token);
+		expect((await facilitator.post(`${draftPath()}?/saveVersion`, {})).status).toBe(200);
+		const last = (await versionNumbers()).at(-1)!;
+		const download = async (file: string) => {
+			const response = await facilitator.get(`${draftPath()}/versions/${last}/${file}`);
+			expect(response.status).toBe(200);
+			return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+		};
+		const word = await download('draft.docx');
+		expect(word.response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+		expect(word.response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="[a-z0-9-]+-v${last}\\.docx"$`));
+		expect(word.bytes.subarray(0, 2).toString()).toBe('PK');
+		const pdf = await download('draft.pdf');
+		expect(pdf.response.headers.get('content-type')).toBe('application/pdf');
+		expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		expect((await download('draft.pdf')).bytes.equals(pdf.bytes)).toBe(true);
 	});
 
 	it('keeps the order and choice of boards the facilitator made, and ignores boards of another process', async () => {

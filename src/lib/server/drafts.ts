@@ -188,20 +188,3 @@ export async function getDraftVersion(db: Kysely<Database>, processId: string, n
 	return row ? (JSON.parse(row.model_json) as StrategyDraft) : null;
 }
 
-/**
- * "strategia-powiat-piski-v2.md": letters and digits of the title (Polish letters folded to
- * ASCII), dashes between, nothing else; so no slash, dot-dot or quote ever reaches the header.
- */
-export function draftFileName(title: string, version: number, extension: string): string {
-	const slug = title
-		.replace(/ł/g, 'l')
-		.replace(/Ł/g, 'L')
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/g, '');
-	return `${slug || 'projekt-strategii'}-v${version}.${extension}`;
-}
