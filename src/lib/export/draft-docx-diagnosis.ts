@@ -3,6 +3,7 @@ import { formatPln } from '../domain/inaction-cards/cost-estimate';
 import type { DraftLabels } from '../domain/draft/labels';
 import type { DraftCardsBlock, DraftDiagnosisSection, DraftMatrixAnnex, DraftMatrixBlock, DraftTree } from '../domain/draft/model';
 import { LANDSCAPE_TEXT_WIDTH, bullet, heading, note, paragraph, table, textRuns } from './draft-docx-blocks';
+import { cardRows, withKind } from '../domain/draft/table-rows';
 
 /** The diagnosis: per area (Heading 2) its problem trees, cost-of-inaction cards and largest gaps (Heading 3 each). */
 export function diagnosisDocx(section: DraftDiagnosisSection, labels: DraftLabels): Array<Paragraph | Table> {
@@ -40,13 +41,7 @@ function treeDocx(tree: DraftTree, labels: DraftLabels): Paragraph[] {
 
 function cardsDocx(block: DraftCardsBlock, labels: DraftLabels): Array<Paragraph | Table> {
 	const columns = labels.cardColumns;
-	const rows = block.cards.map((card) => [
-		card.area,
-		card.text,
-		card.bearers.map((bearer) => labels.bearers[bearer]).join(', '),
-		card.yearlyCost === null ? card.costEstimate : `${card.costEstimate} = ${formatPln(card.yearlyCost)}`,
-		card.horizon ? labels.horizons[card.horizon] : ''
-	]);
+	const rows = cardRows(block, labels);
 	const without = block.summary.withoutEstimate + block.summary.unparsable;
 	return [
 		heading(3, withKind(labels.inactionCards, block.title)),
@@ -77,7 +72,3 @@ export function matrixAnnexDocx(annex: DraftMatrixAnnex, number: number, labels:
 	return [heading(2, `${labels.annex(number)}. ${labels.matrixAnnex}: ${annex.title}`), table(header, rows, widths, LANDSCAPE_TEXT_WIDTH)];
 }
 
-/** "Drzewo problemów: przemoc", unless the board's title already says what it is. */
-function withKind(kind: string, title: string): string {
-	return title.toLocaleLowerCase('pl').includes(kind.toLocaleLowerCase('pl')) ? title : `${kind}: ${title}`;
-}

@@ -2,6 +2,7 @@ import { AlignmentType, LevelFormat, Paragraph, Table, TextRun, type INumberingO
 import type { DraftLabels } from '../domain/draft/labels';
 import type { DraftAction, DraftGoalsArea, DraftImplementationSection, DraftSource, DraftSpecificGoal, DraftStrategicGoal } from '../domain/draft/model';
 import { boldLine, bullet, footnoteRuns, heading, labelled, note, table, textRuns } from './draft-docx-blocks';
+import { indicatorRows } from '../domain/draft/table-rows';
 
 export type NumberingConfig = INumberingOptions['config'][number];
 
@@ -110,14 +111,7 @@ function entities(area: DraftGoalsArea, labels: DraftLabels): Paragraph[] {
 export function indicatorsDocx(section: DraftImplementationSection, labels: DraftLabels): Array<Paragraph | Table> {
 	if (section.indicators.length === 0) return [];
 	const columns = labels.indicatorColumns;
-	const rows = section.indicators.map((indicator) => [
-		indicator.actionRef,
-		indicator.splitBySex ? `${indicator.name} (${labels.splitBySex})` : indicator.name,
-		indicator.unit,
-		indicator.baseline,
-		indicator.target,
-		indicator.source
-	]);
+	const rows = indicatorRows(section, labels);
 	return [
 		heading(2, labels.indicatorList),
 		table([columns.action, columns.name, columns.unit, columns.baseline, columns.target, columns.source], rows, [10, 34, 12, 13, 13, 18])

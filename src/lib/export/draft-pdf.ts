@@ -17,6 +17,7 @@ import type {
 	StrategyDraft
 } from '../domain/draft/model';
 import { collectPdf, drawPdfTable, registerPdfFonts, writeFooter, type PdfTableBlock } from './pdf-table';
+import { LIST_DEPTH_MAX, cardRows, indicatorRows, withKind } from '../domain/draft/table-rows';
 
 /**
  * The strategy draft as a PDF: A4, DejaVu Sans embedded (Polish letters), document language
@@ -36,8 +37,6 @@ const MARGINS = { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOO
 const BODY = 10;
 const SMALL = 8.5;
 const MUTED = '#57606a';
-/** Deeper tree boxes are drawn at this depth, as in the Markdown. */
-const LIST_DEPTH_MAX = 12;
 /** Matrices wider than this many columns go on landscape pages. */
 const PORTRAIT_COLUMNS_MAX = 6;
 
@@ -337,13 +336,7 @@ class DraftPdfWriter {
 				{ header: columns.cost, width: 3 },
 				{ header: columns.horizon, width: 1.5 }
 			],
-			rows: block.cards.map((card) => [
-				card.area,
-				card.text,
-				card.bearers.map((bearer) => labels.bearers[bearer]).join(', '),
-				card.yearlyCost === null ? card.costEstimate : `${card.costEstimate} = ${formatPln(card.yearlyCost)}`,
-				card.horizon ? labels.horizons[card.horizon] : ''
-			]),
+			rows: cardRows(block, labels),
 			fontSize: 9
 		});
 		this.paragraph(sect, `${labels.yearlyCostTotal}: ${formatPln(block.summary.total)}`, { bold: true });
@@ -444,14 +437,7 @@ class DraftPdfWriter {
 				{ header: columns.target, width: 1.7 },
 				{ header: columns.source, width: 1.7 }
 			],
-			rows: section.indicators.map((indicator) => [
-				indicator.actionRef,
-				indicator.splitBySex ? `${indicator.name} (${labels.splitBySex})` : indicator.name,
-				indicator.unit,
-				indicator.baseline,
-				indicator.target,
-				indicator.source
-			]),
+			rows: indicatorRows(section, labels),
 			fontSize: 8.5
 		});
 	}
@@ -526,7 +512,3 @@ function footnoteRefs(refs: readonly number[]): string {
 	return refs.map((n) => [...String(n)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('')).join('˒');
 }
 
-/** "Drzewo problemów: przemoc", unless the board's title already says what it is. */
-function withKind(kind: string, title: string): string {
-	return title.toLocaleLowerCase('pl').includes(kind.toLocaleLowerCase('pl')) ? title : `${kind}: ${title}`;
-}

@@ -3,6 +3,7 @@ import type { DraftLabels } from './labels';
 import { escapeCell, escapeInline } from './markdown-escape';
 import { raw, table } from './markdown-tables';
 import type { DraftCardsBlock, DraftDiagnosisSection, DraftMatrixAnnex, DraftMatrixBlock, DraftTree } from './model';
+import { LIST_DEPTH_MAX, cardRows, withKind } from './table-rows';
 
 /** The diagnosis: per area its problem trees as nested lists, cost-of-inaction tables, largest gaps. */
 export function diagnosisMarkdown(section: DraftDiagnosisSection, labels: DraftLabels): string[] {
@@ -16,8 +17,6 @@ export function diagnosisMarkdown(section: DraftDiagnosisSection, labels: DraftL
 	return out;
 }
 
-/** Deeper boxes are listed at this depth: nesting past it is unreadable, and the indentation would grow with depth². */
-const LIST_DEPTH_MAX = 12;
 
 /**
  * The tree as a nested list, core first, each box with its role and evidence. Built from the
@@ -37,13 +36,7 @@ function treeMarkdown(tree: DraftTree, labels: DraftLabels): string[] {
 
 function cardsMarkdown(block: DraftCardsBlock, labels: DraftLabels): string[] {
 	const columns = labels.cardColumns;
-	const rows = block.cards.map((card) => [
-		card.area,
-		card.text,
-		card.bearers.map((bearer) => labels.bearers[bearer]).join(', '),
-		card.yearlyCost === null ? card.costEstimate : `${card.costEstimate} = ${formatPln(card.yearlyCost)}`,
-		card.horizon ? labels.horizons[card.horizon] : ''
-	]);
+	const rows = cardRows(block, labels);
 	const summary = `**${labels.yearlyCostTotal}:** ${formatPln(block.summary.total)}`;
 	const without = block.summary.withoutEstimate + block.summary.unparsable;
 	return [
@@ -73,7 +66,3 @@ export function matrixAnnexMarkdown(annex: DraftMatrixAnnex, number: number, lab
 	return [`### ${labels.annex(number)}. ${labels.matrixAnnex}: ${escapeInline(annex.title)}`, table(header, rows)];
 }
 
-/** "Drzewo problemów: przemoc", unless the board's title already says what it is. */
-function withKind(kind: string, title: string): string {
-	return title.toLocaleLowerCase('pl').includes(kind.toLocaleLowerCase('pl')) ? title : `${kind}: ${title}`;
-}

@@ -12,6 +12,7 @@ import type {
 	DraftSource,
 	StrategyDraft
 } from './model';
+import { indicatorText } from './table-rows';
 
 export interface MarkdownOptions {
 	/** Print where each goal and action came from (the preview always shows it). */
@@ -118,9 +119,6 @@ function actionsTable(actions: readonly DraftAction[], indicatorNotes: readonly 
 	return table(header, rows);
 }
 
-function indicatorText(indicator: { name: string; splitBySex: boolean }, labels: DraftLabels): string {
-	return indicator.splitBySex ? `${indicator.name} (${labels.splitBySex})` : indicator.name;
-}
 
 function actionSources(actions: readonly DraftAction[], labels: DraftLabels): string {
 	return actions
