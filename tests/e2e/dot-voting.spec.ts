@@ -1,5 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { CORE_BOX_ID, addCause, initTreeDoc } from '../../src/lib/domain/problem-tree';
+import { openDatabase } from '../../src/lib/server/db/index';
+import { insertInitialBoardUpdate } from '../../src/lib/server/db/board-updates';
 import { addNote, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
 import { seriousViolations } from '../support/axe';
 
@@ -7,9 +12,9 @@ import { seriousViolations } from '../support/axe';
 const SHOTS = 'test-results/dot-voting';
 const env = useBrowserWorkshop(SHOTS);
 
-async function boardPage(token: string, query = ''): Promise<Page> {
+async function boardPage(token: string, query = '', boardId = env.seeded.boardId): Promise<Page> {
 	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
-	await page.goto(`/boards/${env.seeded.boardId}${query}`);
+	await page.goto(`/boards/${boardId}${query}`);
 	await waitConnected(page);
 	return page;
 }
@@ -71,5 +76,44 @@ describe('dot voting in the browser', () => {
 		expect(await seriousViolations(participant, '[data-testid="vote-panel"]')).toEqual([]);
 		await participant.screenshot({ path: `${SHOTS}/participant-results.png` });
 		await facilitator.screenshot({ path: `${SHOTS}/facilitator-results.png` });
+	});
+
+	it('shows the dots on the boxes of a problem tree, in the diagram and in the outline', async () => {
+		const tree = new Y.Doc();
+		initTreeDoc(tree, 'problem', { coreText: 'Rodziny w kryzysie nie otrzymują wsparcia na czas' });
+		addCause(tree, CORE_BOX_ID, { text: 'Brak koordynacji między instytucjami', by: 'f', now: 1 });
+		const boardId = randomUUID();
+		const { db, close } = openDatabase(env.server.databasePath);
+		try {
+			const now = Date.now();
+			await db.insertInto('boards').values({ id: boardId, process_id: env.seeded.processId, kind: 'problem-tree', title: 'Drzewo problemów', area: null, created_by: env.seeded.userId, created_at: now }).execute();
+			await insertInitialBoardUpdate(db, boardId, Y.encodeStateAsUpdate(tree), now);
+			await db.insertInto('workshop_boards').values({ workshop_id: env.seeded.workshopId, board_id: boardId, position: 2 }).execute();
+		} finally {
+			await close();
+		}
+
+		const facilitator = await boardPage(env.seeded.facilitator.token, `?w=${env.seeded.workshopId}`, boardId);
+		await facilitator.getByRole('button', { name: 'Rozpocznij głosowanie' }).click();
+		const dialog = facilitator.getByRole('dialog', { name: 'Nowe głosowanie kropkami' });
+		await dialog.getByLabel('Kropki na osobę').fill('2');
+		await dialog.getByRole('button', { name: 'Rozpocznij' }).click();
+		await dialog.waitFor({ state: 'detached' });
+
+		const participant = await boardPage(env.seeded.secondGuest.token, '', boardId);
+		const panel = participant.getByTestId('vote-panel');
+		await panel.getByRole('button', { name: 'Dodaj kropkę: Brak koordynacji między instytucjami' }).click();
+		await panel.getByText('Została Ci 1 z 2 kropek').waitFor();
+
+		// The facilitator sees the counts live, on the box itself.
+		const cause = facilitator.locator('.tree-box', { hasText: 'Brak koordynacji między instytucjami' });
+		await expect.poll(() => cause.getByTestId('box-dots').textContent()).toBe('1');
+		await facilitator.screenshot({ path: `${SHOTS}/facilitator-tree.png` });
+		await facilitator.getByRole('button', { name: 'Zakończ głosowanie' }).click();
+		// After the close everyone sees them; the outline view shows them beside each box too.
+		await participant.locator('.tree-box', { hasText: 'Brak koordynacji między instytucjami' }).getByTestId('box-dots').waitFor();
+		await participant.getByRole('button', { name: 'Konspekt' }).click();
+		const item = participant.getByRole('treeitem', { name: /Brak koordynacji między instytucjami/ });
+		await expect.poll(() => item.getByTestId('note-dots').first().textContent()).toContain('1');
 	});
 });

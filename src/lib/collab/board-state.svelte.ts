@@ -35,6 +35,16 @@ export class BoardState<T> {
 		this.#editingField = options.editingField;
 	}
 
+	/**
+	 * The open vote's dots per item of this board, while its results may be shown here; null
+	 * otherwise. Set by the board page from the workshop channel; the items show the counts.
+	 */
+	dotCounts = $state.raw<Record<string, number> | null>(null);
+
+	dotsOf(id: string): number | null {
+		return this.dotCounts ? (this.dotCounts[id] ?? 0) : null;
+	}
+
 	get canEdit(): boolean {
 		this.#derived.track();
 		return this.connection.canEdit && this.#isSupported(this.connection.doc);

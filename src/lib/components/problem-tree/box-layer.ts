@@ -14,6 +14,9 @@ export interface BoxLayerView {
 	editedBy: Map<string, string>;
 	canEdit: boolean;
 	labels: DiagramLabels;
+	/** The open vote's dots per box where its results may be shown; null otherwise. */
+	dots: Record<string, number> | null;
+	dotsLabel: (count: number) => string;
 }
 
 interface DrawnBox {
@@ -99,14 +102,16 @@ function boxMarks(node: TreeBox, labels: DiagramLabels) {
 
 function contentKey(box: BoxLayout, node: TreeBox, view: BoxLayerView): string {
 	const marks = boxMarks(node, view.labels).map((mark) => mark.text);
-	return [view.labels.roles[box.role], box.role, node.text, box.lines.join('\n'), marks.join(','), Boolean(node.evidence || node.scale), view.canEdit].join('\u0000');
+	const dots = view.dots ? (view.dots[box.id] ?? 0) : '';
+	return [view.labels.roles[box.role], box.role, node.text, box.lines.join('\n'), marks.join(','), Boolean(node.evidence || node.scale), view.canEdit, dots].join('\u0000');
 }
 
 function fillBox(element: HTMLDivElement, box: BoxLayout, node: TreeBox, view: BoxLayerView) {
 	const { labels } = view;
 	const empty = !node.text.trim();
 	const marks = boxMarks(node, labels);
-	element.setAttribute('aria-label', `${labels.roles[box.role]}: ${empty ? labels.empty : node.text}${marks.map((mark) => `; ${mark.text}`).join('')}`);
+	const dotsText = view.dots ? `; ${view.dotsLabel(view.dots[box.id] ?? 0)}` : '';
+	element.setAttribute('aria-label', `${labels.roles[box.role]}: ${empty ? labels.empty : node.text}${marks.map((mark) => `; ${mark.text}`).join('')}${dotsText}`);
 
 	const labelRow = document.createElement('div');
 	labelRow.className = 'label-row';
@@ -121,6 +126,13 @@ function fillBox(element: HTMLDivElement, box: BoxLayout, node: TreeBox, view: B
 		const markElement = span('mark', `⚠ ${mark.text}`);
 		markElement.title = mark.hint;
 		labelRow.append(markElement);
+	}
+	if (view.dots) {
+		const count = view.dots[box.id] ?? 0;
+		const dots = span('dots', String(count));
+		dots.title = view.dotsLabel(count);
+		dots.dataset.testid = 'box-dots';
+		labelRow.append(dots);
 	}
 
 	const text = document.createElement('p');
