@@ -12,7 +12,7 @@ import type {
 	DraftSource,
 	StrategyDraft
 } from './model';
-import { indicatorText } from './table-rows';
+import { indicatorRows, indicatorText } from './table-rows';
 
 export interface MarkdownOptions {
 	/** Print where each goal and action came from (the preview always shows it). */
@@ -145,14 +145,7 @@ function entitiesList(area: DraftGoalsArea, labels: DraftLabels): string {
 function indicatorsMarkdown(section: DraftImplementationSection, labels: DraftLabels): string[] {
 	if (section.indicators.length === 0) return [];
 	const columns = labels.indicatorColumns;
-	const rows = section.indicators.map((indicator) => [
-		indicator.actionRef,
-		indicatorText(indicator, labels),
-		indicator.unit,
-		indicator.baseline,
-		indicator.target,
-		indicator.source
-	]);
+	const rows = indicatorRows(section, labels);
 	return [`### ${labels.indicatorList}`, table([columns.action, columns.name, columns.unit, columns.baseline, columns.target, columns.source], rows)];
 }
 
