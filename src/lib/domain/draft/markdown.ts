@@ -12,7 +12,7 @@ import type {
 	DraftSource,
 	StrategyDraft
 } from './model';
-import { indicatorRows, indicatorText } from './table-rows';
+import { indicatorRows } from './table-rows';
 
 export interface MarkdownOptions {
 	/** Print where each goal and action came from (the preview always shows it). */
