@@ -1,0 +1,46 @@
+import { draftToMarkdown } from '../domain/draft/markdown';
+import type { StrategyDraft } from '../domain/draft/model';
+import { renderDraftDocx } from './draft-docx';
+import { renderDraftPdf } from './draft-pdf';
+import { safeExportFileName } from './safe-file-name';
+
+/** What the person exporting may choose besides the format. */
+export interface DraftFileOptions {
+	/** Print where each goal and action came from as a short note. */
+	sources: boolean;
+}
+
+interface DraftFileFormat {
+	contentType: string;
+	render: (draft: StrategyDraft, options: DraftFileOptions) => Promise<Uint8Array | string>;
+}
+
+/**
+ * Every file a saved version can be exported to, by extension. Each is rendered from the
+ * version's stored model only, so a version always gives the same document.
+ */
+export const DRAFT_FILE_FORMATS = {
+	docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: (draft) => renderDraftDocx(draft) },
+	pdf: { contentType: 'application/pdf', render: (draft) => renderDraftPdf(draft) },
+	md: { contentType: 'text/markdown; charset=utf-8', render: async (draft, options) => draftToMarkdown(draft, { sources: options.sources }) }
+} satisfies Record<string, DraftFileFormat>;
+
+export type DraftFileFormatName = keyof typeof DRAFT_FILE_FORMATS;
+
+export function isDraftFileFormat(value: string): value is DraftFileFormatName {
+	return Object.hasOwn(DRAFT_FILE_FORMATS, value);
+}
+
+export interface DraftFile {
+	bytes: Uint8Array;
+	contentType: string;
+	/** Derived safely from the title: no path characters survive. */
+	fileName: string;
+}
+
+export async function renderDraftFile(draft: StrategyDraft, format: DraftFileFormatName, options: DraftFileOptions): Promise<DraftFile> {
+	const { contentType, render } = DRAFT_FILE_FORMATS[format] as DraftFileFormat;
+	const body = await render(draft, options);
+	const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+	return { bytes, contentType, fileName: safeExportFileName(draft.titlePage.title || 'projekt strategii', draft.titlePage.version, format) };
+}
