@@ -2,12 +2,22 @@
 // app does not expose its event-loop delay, so this measures it from inside the process with
 // perf_hooks and writes the figures to BENCH_PROBE_FILE, where the generator reads them.
 import { writeFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const file = process.env.BENCH_PROBE_FILE;
 if (file) {
 	const histogram = monitorEventLoopDelay({ resolution: 5 });
 	histogram.enable();
+	// Garbage-collection pauses, to tell a GC tail from a slow code path when a p99 is high.
+	const gc = { count: 0, totalMs: 0, maxMs: 0, major: 0 };
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			gc.count++;
+			gc.totalMs += entry.duration;
+			gc.maxMs = Math.max(gc.maxMs, entry.duration);
+			if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
+		}
+	}).observe({ entryTypes: ['gc'] });
 	let max = 0;
 	const write = () => {
 		// Nanoseconds → ms. The generator resets the window by reading `reset` timestamps.
@@ -16,7 +26,8 @@ if (file) {
 			p50: histogram.percentile(50) / 1e6,
 			p99: histogram.percentile(99) / 1e6,
 			max: histogram.max / 1e6,
-			count: histogram.count
+			count: histogram.count,
+			gc: { ...gc }
 		};
 		max = Math.max(max, figures.max);
 		try {
@@ -27,5 +38,8 @@ if (file) {
 	};
 	setInterval(write, 250).unref();
 	// The generator sends SIGUSR2 when the measured window starts: earlier delays (boot, seeding) do not count.
-	process.on('SIGUSR2', () => histogram.reset());
+	process.on('SIGUSR2', () => {
+		histogram.reset();
+		Object.assign(gc, { count: 0, totalMs: 0, maxMs: 0, major: 0 });
+	});
 }

@@ -151,6 +151,7 @@ export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, see
 			rssGrowthMb: idleRss === null ? null : round(serverWindow.peakRssMb - idleRss / 2 ** 20, 1),
 			eventLoopP99Ms: eventLoop?.p99 ?? null,
 			eventLoopMaxMs: eventLoop?.max ?? null,
+			gc: eventLoop?.gc ?? null,
 			messagesOutPerSec: round(messagesOut / windowSeconds, 0),
 			bytesOutPerSec: round(bytesOut / windowSeconds, 0),
 			rowsWrittenPerSec: rows === null ? null : round(rows / windowSeconds, 1),

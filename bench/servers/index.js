@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -63,7 +63,9 @@ export function benchServer(kind, options = {}) {
 				NODE_ENV: 'production'
 			};
 			const args = ['-c', SERVER_CORE, process.execPath, '--import', probe, ...(options.nodeArgs ?? []), script];
-			child = spawn('taskset', args, { env, cwd: kind === 'narada' ? root : here, stdio: ['ignore', 'ignore', 'pipe'] });
+			// BENCH_SERVER_STDOUT keeps the server's stdout (e.g. with --trace-gc-nvp) for a look afterwards.
+			const stdout = process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'a') : 'ignore';
+			child = spawn('taskset', args, { env, cwd: kind === 'narada' ? root : here, stdio: ['ignore', stdout, 'pipe'] });
 			const stderr = [];
 			child.stderr.on('data', (chunk) => stderr.push(chunk.toString()));
 			const exited = new Promise((_, reject) =>
