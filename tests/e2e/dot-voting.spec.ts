@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CORE_BOX_ID, addCause, initTreeDoc } from '../../src/lib/domain/problem-tree';
-import { openDatabase } from '../../src/lib/server/db/index';
-import { insertInitialBoardUpdate } from '../../src/lib/server/db/board-updates';
 import { addNote, signedInContext, useBrowserWorkshop, waitConnected } from '../support/board-page';
 import { seriousViolations } from '../support/axe';
+import { addWorkshopTree } from '../support/workshop-tree';
 
 // Issue 7's dot vote in a real browser: the facilitator opens it on the ideas wall, a participant votes.
 const SHOTS = 'test-results/dot-voting';
@@ -79,19 +75,10 @@ describe('dot voting in the browser', () => {
 	});
 
 	it('shows the dots on the boxes of a problem tree, in the diagram and in the outline', async () => {
-		const tree = new Y.Doc();
-		initTreeDoc(tree, 'problem', { coreText: 'Rodziny w kryzysie nie otrzymują wsparcia na czas' });
-		addCause(tree, CORE_BOX_ID, { text: 'Brak koordynacji między instytucjami', by: 'f', now: 1 });
-		const boardId = randomUUID();
-		const { db, close } = openDatabase(env.server.databasePath);
-		try {
-			const now = Date.now();
-			await db.insertInto('boards').values({ id: boardId, process_id: env.seeded.processId, kind: 'problem-tree', title: 'Drzewo problemów', area: null, created_by: env.seeded.userId, created_at: now }).execute();
-			await insertInitialBoardUpdate(db, boardId, Y.encodeStateAsUpdate(tree), now);
-			await db.insertInto('workshop_boards').values({ workshop_id: env.seeded.workshopId, board_id: boardId, position: 2 }).execute();
-		} finally {
-			await close();
-		}
+		const { boardId } = await addWorkshopTree(env.server.databasePath, env.seeded, {
+			core: 'Rodziny w kryzysie nie otrzymują wsparcia na czas',
+			cause: 'Brak koordynacji między instytucjami'
+		});
 
 		const facilitator = await boardPage(env.seeded.facilitator.token, `?w=${env.seeded.workshopId}`, boardId);
 		await facilitator.getByRole('button', { name: 'Rozpocznij głosowanie' }).click();

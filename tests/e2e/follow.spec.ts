@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPageAs, useBrowserWorkshop, waitConnected } from '../support/board-page';
 import { seriousViolations } from '../support/axe';
+import { addWorkshopTree } from '../support/workshop-tree';
 
 // Issue 7's "follow me" and projector view: the facilitator leads, a participant and the room's screen follow.
 const SHOTS = 'test-results/follow';
@@ -49,5 +50,34 @@ describe('follow me and the projector view in the browser', () => {
 		await facilitator.getByRole('button', { name: 'Zakończ prowadzenie' }).click();
 		await projector.waitForURL(`**/w/${seeded.workshopId}/projector`);
 		expect(await seriousViolations(facilitator)).toEqual([]);
+	});
+
+	it('brings everyone to a box on the board they are on: the box is selected, the board does not reconnect', async () => {
+		const { seeded } = env;
+		const { boardId, causeId } = await addWorkshopTree(env.server.databasePath, seeded, {
+			core: 'Samotność osób starszych w gminie',
+			cause: 'Za mało miejsc w dziennym domu pomocy'
+		});
+		const participant = await open(seeded.guest.token, `/boards/${boardId}`);
+		const boardSockets: string[] = [];
+		participant.on('websocket', (socket) => {
+			if (socket.url().includes('/collab/')) boardSockets.push(socket.url());
+		});
+		await waitConnected(participant);
+		boardSockets.length = 0; // the board's own first socket may open after the listener
+		const participantCause = participant.locator('.tree-box', { hasText: 'Za mało miejsc w dziennym domu pomocy' });
+		expect(await participantCause.getAttribute('aria-current')).toBeNull();
+
+		const facilitator = await open(seeded.facilitator.token, `/boards/${boardId}?w=${seeded.workshopId}`);
+		await waitConnected(facilitator);
+		await facilitator.locator('.tree-box', { hasText: 'Za mało miejsc w dziennym domu pomocy' }).click();
+		await facilitator.getByRole('button', { name: 'Przyprowadź wszystkich do zaznaczenia' }).click();
+
+		await participant.waitForURL(`**/boards/${boardId}?**box=${causeId}**`);
+		await expect.poll(() => participantCause.getAttribute('aria-current')).toBe('true');
+		// Same board: the page kept its socket, so nobody sees "Łączenie…" when the facilitator points at a box.
+		expect(boardSockets).toEqual([]);
+		await participant.screenshot({ path: `${SHOTS}/participant-led-to-box.png` });
+		await facilitator.getByRole('button', { name: 'Zakończ prowadzenie' }).click();
 	});
 });
