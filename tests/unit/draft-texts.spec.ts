@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { shiftCaret } from '../../src/lib/components/board/shared-text';
 import { checkCompleteness } from '../../src/lib/domain/draft/completeness';
 import { consolidateDraft } from '../../src/lib/domain/draft/consolidate';
 import { draftToMarkdown } from '../../src/lib/domain/draft/markdown';
@@ -103,5 +104,20 @@ describe('the draft’s editable sections (texts.ts)', () => {
 		const markdown = draftToMarkdown(consolidateDraft({ ...process.input, texts: readDraftTexts(doc) }));
 		expect(markdown).not.toContain('<script>');
 		expect(markdown).not.toContain('[link](http://evil)');
+	});
+});
+
+describe('the caret in a co-edited field (shiftCaret)', () => {
+	it('stays by the same characters when someone else writes before it, after it or over it', () => {
+		const mine = 'Budżet powiatu. Śr';
+		// Someone wrote at the start: my caret at the end moves with my text.
+		expect(shiftCaret(mine, `Źródła: ${mine}`, mine.length)).toBe(mine.length + 'Źródła: '.length);
+		// Someone wrote after my caret: it stays.
+		expect(shiftCaret(mine, `${mine} i gminy`, 6)).toBe(6);
+		// Someone deleted a span before my caret.
+		expect(shiftCaret('abc def ghi', 'abc ghi', 10)).toBe(6);
+		// My caret was inside a span someone replaced: it goes to the end of the new words.
+		expect(shiftCaret('abc def ghi', 'abc XY ghi', 5)).toBe(6);
+		expect(shiftCaret('abc', '', 2)).toBe(0);
 	});
 });
