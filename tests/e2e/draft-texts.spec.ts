@@ -72,5 +72,12 @@ describe('editable sections of the draft in the browser', () => {
 		await anna.getByTestId('draft-text-financial-framework').scrollIntoViewIfNeeded();
 		await anna.screenshot({ path: `${SHOTS}/after-reload.png` });
 		expect(await seriousViolations(anna)).toEqual([]);
+
+		// Undo takes back one's own words only: Jan's "Źródła: " goes, Anna's sentence stays.
+		await framework(jan).press('Control+z');
+		await eventually(async () => {
+			expect(await framework(jan).inputValue()).toBe('Budżet powiatu. Środki z Funduszu Pracy.');
+			expect(await framework(anna).inputValue()).toBe('Budżet powiatu. Środki z Funduszu Pracy.');
+		});
 	});
 });
