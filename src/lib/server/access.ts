@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { HIDDEN_BOARD_KINDS } from '../domain/boards/registry';
 import type { Database } from './db/schema';
 import type { AuthSession } from './auth/sessions';
 
@@ -38,12 +39,15 @@ export async function resolveBoardAccess(
 			.executeTakeFirst();
 		return member ? 'edit' : null;
 	}
+	// Hidden boards (the draft's texts) are the facilitators' alone, even if one were ever linked to a workshop.
 	const workshop = await db
 		.selectFrom('workshop_boards')
 		.innerJoin('workshops', 'workshops.id', 'workshop_boards.workshop_id')
+		.innerJoin('boards', 'boards.id', 'workshop_boards.board_id')
 		.select(['workshops.starts_at', 'workshops.ends_at'])
 		.where('workshop_boards.board_id', '=', boardId)
 		.where('workshop_boards.workshop_id', '=', session.workshopId)
+		.where('boards.kind', 'not in', HIDDEN_BOARD_KINDS)
 		.executeTakeFirst();
 	if (!workshop || !isWithinGuestWindow(workshop, window, now)) return null;
 	return session.kind === 'guest' ? 'edit' : 'view';

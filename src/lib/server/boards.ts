@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import { treeKindOfBoard, type BoardKind } from '../domain/boards/registry';
+import { HIDDEN_BOARD_KINDS, treeKindOfBoard, type BoardKind } from '../domain/boards/registry';
 import { initTreeDoc } from '../domain/problem-tree';
 import { initGoalsDoc, setAreaFields, splitAreaName } from '../domain/goals';
 import { initCardsDoc } from '../domain/inaction-cards';
@@ -62,6 +62,7 @@ export async function listBoards(db: Kysely<Database>, processId: string): Promi
 		.selectFrom('boards')
 		.select(['id', 'kind', 'title', 'area', 'created_at'])
 		.where('process_id', '=', processId)
+		.where('kind', 'not in', HIDDEN_BOARD_KINDS)
 		.orderBy('created_at')
 		.execute();
 	return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, area: r.area, createdAt: r.created_at }));

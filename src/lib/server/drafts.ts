@@ -6,6 +6,7 @@ import type { StrategyDraft } from '../domain/draft/model';
 import { getBoardHub } from './collab/hub-registry';
 import type { AppContext } from './context';
 import type { Database } from './db/schema';
+import { readProcessDraftTexts } from './draft-texts';
 import type { ProcessSummary } from './processes';
 
 /**
@@ -81,8 +82,7 @@ export async function consolidateProcessDraft(context: AppContext, process: Proc
 		return consolidateDraft({
 			process: { title: process.title, territory: process.territory, periodFrom: process.periodFrom, periodTo: process.periodTo },
 			boards,
-			// The editable sections become co-edited Yjs text next; until then they are empty.
-			texts: {},
+			texts: await readProcessDraftTexts(context, process.id),
 			participation: await loadDraftParticipation(context.db, process.id),
 			now,
 			language: 'pl',

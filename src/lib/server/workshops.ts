@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { HIDDEN_BOARD_KINDS } from '../domain/boards/registry';
 import { generateJoinCode, isWellFormedJoinCode, normalizeJoinCode } from '../domain/join-code';
 import type { Sector } from '../domain/sectors';
 import { isWithinGuestWindow, type AccessWindow } from './access';
@@ -29,7 +30,14 @@ export async function createWorkshop(
 ): Promise<{ ok: true; id: string } | { ok: false; code: 'unknown_board' }> {
 	const boardIds = [...new Set(input.boardIds)];
 	if (boardIds.length > 0) {
-		const owned = await db.selectFrom('boards').select('id').where('process_id', '=', processId).where('id', 'in', boardIds).execute();
+		// Hidden boards (the draft's texts) never go into a workshop, where guests could open them.
+		const owned = await db
+			.selectFrom('boards')
+			.select('id')
+			.where('process_id', '=', processId)
+			.where('id', 'in', boardIds)
+			.where('kind', 'not in', HIDDEN_BOARD_KINDS)
+			.execute();
 		if (owned.length !== boardIds.length) return { ok: false, code: 'unknown_board' };
 	}
 	const id = crypto.randomUUID();

@@ -3,8 +3,8 @@ import type { Attachment } from 'svelte/attachments';
 
 /**
  * Keeps an uncontrolled textarea showing a co-edited text. When someone else types in the same
- * text, their text replaces the field's but the caret stays where it was (clamped to the new
- * length); a bound value would jump the caret to the end under the person typing. The selection
+ * text, their text replaces the field's but the caret stays by the same characters (shiftCaret);
+ * a bound value would jump the caret to the end under the person typing. The selection
  * is only set while the field has focus, because setting it can pull focus into the field.
  *
  * `autofocus` is read once, when the field appears: editing started from the keyboard or a new
@@ -23,11 +23,12 @@ export function sharedText(getText: () => string, autofocus: () => boolean = () 
 			}
 			return;
 		}
-		if (textarea.value === next) return;
+		const previous = textarea.value;
+		if (previous === next) return;
 		const { selectionStart, selectionEnd } = textarea;
 		textarea.value = next;
 		if (document.activeElement === textarea) {
-			textarea.setSelectionRange(Math.min(selectionStart, next.length), Math.min(selectionEnd, next.length));
+			textarea.setSelectionRange(shiftCaret(previous, next, selectionStart), shiftCaret(previous, next, selectionEnd));
 		}
 	};
 }
@@ -45,4 +46,21 @@ export function doneKeys(ondone: () => void): (event: KeyboardEvent) => void {
 			ondone();
 		}
 	};
+}
+
+/**
+ * Where a caret at `caret` in `previous` belongs in `next`, when someone else changed one span of
+ * the text: before the change it stays, after it it moves by what was added or removed, inside a
+ * removed span it goes to the end of what replaced it. Without this, a colleague typing at the
+ * start of a shared section would push one's own next keystrokes into the middle of a word.
+ */
+export function shiftCaret(previous: string, next: string, caret: number): number {
+	const shortest = Math.min(previous.length, next.length);
+	let prefix = 0;
+	while (prefix < shortest && previous[prefix] === next[prefix]) prefix++;
+	let suffix = 0;
+	while (suffix < shortest - prefix && previous[previous.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+	if (caret <= prefix) return Math.min(caret, next.length);
+	if (caret >= previous.length - suffix) return Math.max(0, Math.min(next.length, caret + next.length - previous.length));
+	return next.length - suffix;
 }

@@ -2,7 +2,7 @@
  * The board kinds a facilitator can create. Each kind has its own folder under
  * lib/domain/<kind> (Yjs schema) and lib/components/<kind> (its view); later issues add kinds here.
  */
-export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goals', 'inaction-cards', 'need-gap-matrix'] as const;
+export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goals', 'inaction-cards', 'need-gap-matrix', 'draft-texts'] as const;
 
 /**
  * Kinds a facilitator creates from the process page; objective trees come only from a conversion.
@@ -11,6 +11,16 @@ export const BOARD_KINDS = ['ideas-wall', 'problem-tree', 'objective-tree', 'goa
 export const CREATABLE_BOARD_KINDS: readonly BoardKind[] = ['ideas-wall', 'problem-tree', 'goals', 'inaction-cards', 'need-gap-matrix'];
 
 export type BoardKind = (typeof BOARD_KINDS)[number];
+
+/**
+ * The strategy draft's editable sections (lib/domain/draft/texts.ts): one per process, created by
+ * the server, edited only on the draft page. Never listed as a board, never in a workshop, and
+ * closed to workshop guests and observers (access.ts).
+ */
+export const DRAFT_TEXTS_BOARD_KIND = 'draft-texts' satisfies BoardKind;
+
+/** Kinds that are storage for something else and never appear where boards are listed. */
+export const HIDDEN_BOARD_KINDS: readonly BoardKind[] = [DRAFT_TEXTS_BOARD_KIND];
 
 export function isBoardKind(value: unknown): value is BoardKind {
 	return typeof value === 'string' && (BOARD_KINDS as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { HIDDEN_BOARD_KINDS } from '$lib/domain/boards/registry';
 import { resolveBoardAccess } from '$lib/server/access';
 import { listCardsSources, listGoalLinksTo, listMatrixSources, listObjectiveTreeSources, listProblemTreeSources } from '$lib/server/goal-sources';
 import { listInstitutions } from '$lib/server/institutions';
@@ -25,7 +26,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		.select(['id', 'title', 'kind', 'area', 'process_id'])
 		.where('id', '=', params.boardId)
 		.executeTakeFirst();
-	if (!board) error(404, m.board_not_found());
+	// The draft's texts are edited on the draft page only; as a board they have no view.
+	if (!board || (HIDDEN_BOARD_KINDS as readonly string[]).includes(board.kind)) error(404, m.board_not_found());
 
 	const meBase =
 		session.kind === 'user'

@@ -1,17 +1,30 @@
 import { checkCompleteness } from '$lib/domain/draft/completeness';
 import { consolidateProcessDraft, listDraftBoards, listDraftVersions, saveDraftBoardChoices, saveDraftVersion } from '$lib/server/drafts';
 import { requireDraftAccess } from '$lib/server/draft-guard';
+import { ensureDraftTextsBoard } from '$lib/server/draft-texts';
+import { presenceOf } from '$lib/server/collab/identity';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const { process } = await requireDraftAccess(locals, url, params.processId);
+	const { user, process } = await requireDraftAccess(locals, url, params.processId);
 	const context = locals.context;
+	// Created before consolidating, so the first visit's preview already reads the (empty) texts.
+	const textsBoardId = await ensureDraftTextsBoard(context.db, process.id, user.id);
 	const [draft, boards, versions] = await Promise.all([
 		consolidateProcessDraft(context, process),
 		listDraftBoards(context.db, process.id),
 		listDraftVersions(context.db, process.id)
 	]);
-	return { process, draft, findings: checkCompleteness(draft), boards, versions };
+	return {
+		process,
+		draft,
+		findings: checkCompleteness(draft),
+		boards,
+		versions,
+		/** The hidden board holding the editable sections, and who we are on it (presence). */
+		textsBoardId,
+		me: { id: presenceOf(locals.session!).id, name: user.name, role: 'facilitator' as const }
+	};
 };
 
 export const actions: Actions = {
