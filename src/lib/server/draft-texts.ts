@@ -31,7 +31,7 @@ export async function findDraftTextsBoard(db: Kysely<Database>, processId: strin
 /**
  * The process's draft-texts board, created on first use with its schema version written by the
  * server. Check and insert share one transaction (SQLite runs one writer at a time) and the
- * unique index of migration 0012 backs it, so two first visits at once still make one board.
+ * unique index of migration 0011 backs it, so two first visits at once still make one board.
  */
 export async function ensureDraftTextsBoard(db: Kysely<Database>, processId: string, userId: string, now = Date.now()): Promise<string> {
 	const existing = await findDraftTextsBoard(db, processId);

@@ -9,7 +9,7 @@ import * as workshopVotes from '../../../../migrations/0007-workshop-votes';
 import * as participantGender from '../../../../migrations/0008-participant-gender';
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
 import * as draftVersions from '../../../../migrations/0010-draft-versions';
-import * as draftTexts from '../../../../migrations/0012-draft-texts';
+import * as draftTexts from '../../../../migrations/0011-draft-texts';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
 const migrations: Record<string, Migration> = {
@@ -23,7 +23,7 @@ const migrations: Record<string, Migration> = {
 	'0008-participant-gender': participantGender,
 	'0009-workshop-follow': workshopFollow,
 	'0010-draft-versions': draftVersions,
-	'0012-draft-texts': draftTexts
+	'0011-draft-texts': draftTexts
 };
 
 const provider: MigrationProvider = {
