@@ -1,7 +1,7 @@
 import type PDFDocument from 'pdfkit';
 import type { DraftLabels } from '../domain/draft/labels';
 import type { DraftTree } from '../domain/draft/model';
-import { renderTreeImage } from './tree-image';
+import { renderTreeImages } from './tree-image';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type StructElement = ReturnType<Doc['struct']>;
@@ -16,23 +16,23 @@ export interface PdfFigureBox {
 }
 
 /**
- * The tree's diagram as a tagged Figure: the PNG centred, at most the text's width and most of
- * a page's height, on a new page when it does not fit below, with the tree's outline as /Alt
- * and its place as the Layout BBox (what PDF/UA asks of a figure). Nothing for an empty tree.
+ * The tree's diagram as tagged Figures (one per part of a large tree): each PNG centred, at most
+ * the text's width and most of a page's height, on a new page when it does not fit below, with
+ * its outline as /Alt and its place as the Layout BBox (what PDF/UA asks of a figure).
  */
 export function drawTreeFigure(doc: Doc, parent: StructElement, tree: DraftTree, labels: DraftLabels, box: PdfFigureBox): void {
-	const image = renderTreeImage(tree, labels, { maxWidthPt: box.width, maxHeightPt: (box.bottom - box.top) * 0.8 });
-	if (!image) return;
-	if (doc.y + image.heightPt > box.bottom) box.newPage();
-	const x = box.left + (box.width - image.widthPt) / 2;
-	const y = doc.y + 4;
-	parent.add(
-		doc.struct('Figure', { alt: image.alt, bbox: [x, y, x + image.widthPt, y + image.heightPt], placement: 'Block' }, [
-			() => {
-				doc.image(Buffer.from(image.png), x, y, { width: image.widthPt, height: image.heightPt });
-			}
-		])
-	);
-	doc.x = box.left;
-	doc.y = y + image.heightPt + 10;
+	for (const image of renderTreeImages(tree, labels, { maxWidthPt: box.width, maxHeightPt: (box.bottom - box.top) * 0.8 })) {
+		if (doc.y + image.heightPt + 14 > box.bottom) box.newPage();
+		const x = box.left + (box.width - image.widthPt) / 2;
+		const y = doc.y + 4;
+		parent.add(
+			doc.struct('Figure', { alt: image.alt, bbox: [x, y, x + image.widthPt, y + image.heightPt], placement: 'Block' }, [
+				() => {
+					doc.image(Buffer.from(image.png), x, y, { width: image.widthPt, height: image.heightPt });
+				}
+			])
+		);
+		doc.x = box.left;
+		doc.y = y + image.heightPt + 10;
+	}
 }

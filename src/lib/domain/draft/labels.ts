@@ -63,6 +63,8 @@ export interface DraftLabels {
 		emptyBox: string;
 		/** Opens the text alternative: "Schemat" + the tree's heading. */
 		diagram: string;
+		/** A large tree is printed in parts: "część 2 z 5". */
+		part: (n: number, of: number) => string;
 	};
 	workshopColumns: { title: string; date: string; participants: string };
 	countColumns: { sector: string; institution: string; count: string };
@@ -139,7 +141,8 @@ const pl: DraftLabels = {
 		groupOf: (roles, parent) => `${roles} ${parent}`,
 		quote: (text) => `„${text}”`,
 		emptyBox: '(bez treści)',
-		diagram: 'Schemat'
+		diagram: 'Schemat',
+		part: (n, of) => `część ${n} z ${of}`
 	},
 	workshopColumns: { title: 'Warsztat', date: 'Data', participants: 'Uczestnicy' },
 	countColumns: { sector: 'Sektor', institution: 'Instytucja', count: 'Liczba osób' },
@@ -229,7 +232,8 @@ const en: DraftLabels = {
 		groupOf: (roles, parent) => `${roles} of ${parent}`,
 		quote: (text) => `“${text}”`,
 		emptyBox: '(no text)',
-		diagram: 'Diagram'
+		diagram: 'Diagram',
+		part: (n, of) => `part ${n} of ${of}`
 	},
 	workshopColumns: { title: 'Workshop', date: 'Date', participants: 'Participants' },
 	countColumns: { sector: 'Sector', institution: 'Institution', count: 'People' },
