@@ -25,8 +25,10 @@ export function drawTreeFigure(doc: Doc, parent: StructElement, tree: DraftTree,
 		if (doc.y + image.heightPt + 14 > box.bottom) box.newPage();
 		const x = box.left + (box.width - image.widthPt) / 2;
 		const y = doc.y + 4;
+		// pdfkit writes bbox and placement as the element's Layout attributes; its type definitions lag behind.
+		const figure = { alt: image.alt, bbox: [x, y, x + image.widthPt, y + image.heightPt], placement: 'Block' };
 		parent.add(
-			doc.struct('Figure', { alt: image.alt, bbox: [x, y, x + image.widthPt, y + image.heightPt], placement: 'Block' }, [
+			doc.struct('Figure', figure, [
 				() => {
 					doc.image(Buffer.from(image.png), x, y, { width: image.widthPt, height: image.heightPt });
 				}

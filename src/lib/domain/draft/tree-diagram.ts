@@ -26,6 +26,13 @@ interface DiagramBox {
 	children: DiagramBox[];
 }
 
+/** What one drawing shows: a LayoutInput whose boxes keep their children at hand. */
+interface PartInput extends LayoutInput {
+	core: DiagramBox;
+	effects: DiagramBox[];
+	causes: DiagramBox[];
+}
+
 /** The whole tree as one drawing (the preview scrolls it); null for a tree without boxes. */
 export function draftTreeDiagram(tree: DraftTree, labels: DraftLabels, options: TreeSvgOptions = {}): TreeDiagram | null {
 	const core = diagramTree(tree);
@@ -88,7 +95,7 @@ function drawPart(tree: DraftTree, labels: DraftLabels, options: TreeSvgOptions,
 }
 
 /** The layout's input for a box and `levels` levels of boxes around it (causes below, effects above). */
-function truncated(root: DiagramBox, levels: number): LayoutInput {
+function truncated(root: DiagramBox, levels: number): PartInput {
 	const cut = (box: DiagramBox, left: number): DiagramBox => ({ ...box, children: left > 0 ? box.children.map((child) => cut(child, left - 1)) : [] });
 	const children = root.children.map((child) => cut(child, levels - 1));
 	const core = { ...root, children };
@@ -147,7 +154,7 @@ export function draftTreeAltText(tree: DraftTree, labels: DraftLabels): string {
  * heading, the core, then every group of boxes under its parent, effects before causes, e.g.
  * "Problem główny: „…”. Skutki problemu głównego: „…”; „…”. Przyczyny „…”: „…”."
  */
-function altText(tree: DraftTree, labels: DraftLabels, root: DiagramBox, input: LayoutInput, partLabel: string): string {
+function altText(tree: DraftTree, labels: DraftLabels, root: DiagramBox, input: PartInput, partLabel: string): string {
 	const words = labels.treeDiagram;
 	const legend = words.legend[tree.treeKind];
 	const kind = tree.treeKind === 'objective' ? labels.objectiveTree : labels.problemTree;
