@@ -61,8 +61,8 @@ export function renderTreeImages(tree: DraftTree, labels: DraftLabels, frame: Im
 		const fit = Math.min(POINTS_PER_UNIT, frame.maxWidthPt / width, frame.maxHeightPt / height);
 		const widthPt = round(width * fit);
 		const heightPt = round(height * fit);
-		// Sharp at 2× the printed size, and never below one pixel per layout unit while the caps allow.
-		const wanted = Math.max(widthPt * PIXELS_PER_POINT, width);
+		// Sharp at 2× the printed size; box text never under 10 px (for zooming in) while the caps allow.
+		const wanted = Math.max(widthPt * PIXELS_PER_POINT, (width * 10) / 16);
 		const pixelWidth = Math.max(1, Math.floor(Math.min(wanted, MAX_SIDE_PX, (MAX_SIDE_PX * width) / height, Math.sqrt((MAX_PIXELS * width) / height))));
 		// Each part's <defs> carries every outline drawn so far: a few dozen letters, shared by all parts.
 		const image = rasterizeSvg(part.svg.replace('</defs>', `${outliner.defs()}</defs>`), pixelWidth, { textAsOutlines: true });
