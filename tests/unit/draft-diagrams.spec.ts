@@ -130,6 +130,40 @@ describe('problem tree diagrams', () => {
 		expect(draftTreeDiagram(old, draftLabels('pl'))!.svg).toBe(draftTreeDiagram(tree, draftLabels('pl'))!.svg);
 	});
 
+	it('words an objective tree as means and ends, and draws a tree of just its core', () => {
+		const objective: DraftTree = {
+			id: 'tree:o',
+			boardId: 'o',
+			title: 'Cele',
+			treeKind: 'objective',
+			boxes: [
+				{ id: 'c', parentId: null, role: 'core', depth: 0, text: 'Skuteczna pomoc rodzinom', evidence: '', evidenceSource: '', scale: '' },
+				{ id: 'e', parentId: 'c', role: 'effect', depth: 1, text: 'Mniej dzieci w pieczy', evidence: '', evidenceSource: '', scale: '' },
+				{ id: 'm', parentId: 'c', role: 'cause', depth: 1, text: '', evidence: '', evidenceSource: '', scale: '' }
+			]
+		};
+		expect(draftTreeAltText(objective, draftLabels('pl'))).toBe(
+			'Schemat — Drzewo celów: Cele. Cel główny: „Skuteczna pomoc rodzinom”. Rezultaty celu głównego: „Mniej dzieci w pieczy”. Środki celu głównego: (bez treści).'
+		);
+		const coreOnly = { ...objective, boxes: objective.boxes.slice(0, 1) };
+		const images = renderTreeImages(coreOnly, draftLabels('pl'), FRAME);
+		expect(images).toHaveLength(1);
+		expect(images[0].alt).toBe('Schemat — Drzewo celów: Cele. Cel główny: „Skuteczna pomoc rodzinom”.');
+		expect(renderTreeImages({ ...objective, boxes: [] }, draftLabels('pl'), FRAME)).toEqual([]);
+	});
+
+	it('cuts a very deep tree into parts a page tall, every box drawn once and linked to the next part', () => {
+		const boxes: DraftTreeBox[] = [{ id: 'b0', parentId: null, role: 'core', depth: 0, text: 'Rdzeń', evidence: '', evidenceSource: '', scale: '' }];
+		for (let i = 1; i < 60; i++) boxes.push({ id: `b${i}`, parentId: `b${i - 1}`, role: 'cause', depth: i, text: `Przyczyna ${i}`, evidence: '', evidenceSource: '', scale: '' });
+		const parts = draftTreeDiagramParts({ id: 'tree:deep', boardId: 'deep', title: 'Głębokie', treeKind: 'problem', boxes }, draftLabels('pl'), { maxWidth: 1000, maxHeight: 2000 });
+		expect(parts.length).toBeGreaterThan(3);
+		const drawn = parts.map((part) => [...part.svg.matchAll(/data-box-id="([^"]+)"/g)].map((m) => m[1]));
+		// Each part after the first starts with the box the previous one ended with.
+		for (let i = 1; i < drawn.length; i++) expect(drawn[i][0]).toBe(drawn[i - 1].at(-1));
+		expect(new Set(drawn.flat()).size).toBe(60);
+		for (const part of parts) expect(part.height).toBeLessThanOrEqual(2000 + 84);
+	});
+
 	it('renders the fixture’s tree to a PNG of print size with every box drawn, the same bytes every time', () => {
 		const tree = treeOf(draft());
 		const image = renderTreeImages(tree, draftLabels('pl'), FRAME)[0];
