@@ -310,8 +310,8 @@ class DraftPdfWriter {
 		const labels = this.labels;
 		const kind = tree.treeKind === 'objective' ? labels.objectiveTree : labels.problemTree;
 		const roles = labels.treeRoles[tree.treeKind];
-		this.heading(sect, 3, withKind(kind, tree.title));
-		drawTreeFigure(this.doc, sect, tree, labels, { left: this.left, width: this.width, top: MARGINS.top, bottom: this.bottom, newPage: () => this.newPage() });
+		const frame = { left: this.left, width: this.width, top: MARGINS.top, bottom: this.bottom, newPage: () => this.newPage() };
+		drawTreeFigure(this.doc, sect, tree, labels, frame, () => this.heading(sect, 3, withKind(kind, tree.title)));
 		this.list(
 			sect,
 			tree.boxes.map((box) => {

@@ -15,13 +15,20 @@ export interface PdfFigureBox {
 	newPage: () => void;
 }
 
+/** Room a level-3 heading takes above the first figure, to keep the two on one page. */
+const HEADING_ROOM = 40;
+
 /**
- * The tree's diagram as tagged Figures (one per part of a large tree): each PNG centred, at most
- * the text's width and most of a page's height, on a new page when it does not fit below, with
- * its outline as /Alt and its place as the Layout BBox (what PDF/UA asks of a figure).
+ * The tree's heading, then its diagram as tagged Figures (one per part of a large tree): each PNG
+ * centred, at most the text's width and most of a page's height, on a new page when it does not
+ * fit below (the heading goes along with the first), with its outline as /Alt and its place as
+ * the Layout BBox (what PDF/UA asks of a figure).
  */
-export function drawTreeFigure(doc: Doc, parent: StructElement, tree: DraftTree, labels: DraftLabels, box: PdfFigureBox): void {
-	for (const image of renderTreeImages(tree, labels, { maxWidthPt: box.width, maxHeightPt: (box.bottom - box.top) * 0.8 })) {
+export function drawTreeFigure(doc: Doc, parent: StructElement, tree: DraftTree, labels: DraftLabels, box: PdfFigureBox, heading: () => void): void {
+	const images = renderTreeImages(tree, labels, { maxWidthPt: box.width, maxHeightPt: (box.bottom - box.top) * 0.8 });
+	if (images.length > 0 && doc.y + HEADING_ROOM + images[0].heightPt + 14 > box.bottom) box.newPage();
+	heading();
+	for (const image of images) {
 		if (doc.y + image.heightPt + 14 > box.bottom) box.newPage();
 		const x = box.left + (box.width - image.widthPt) / 2;
 		const y = doc.y + 4;
