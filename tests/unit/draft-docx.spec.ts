@@ -152,7 +152,9 @@ describe('DOCX of seed 000', () => {
 		const { document } = await render();
 		const list = paragraphs(document);
 		const treeAt = list.findIndex((p) => p.text === 'Drzewo problemów: współpraca');
-		const items = list.slice(treeAt + 1, treeAt + 6);
+		// The diagram comes first, in its own paragraph (tests/unit/draft-diagrams.spec.ts looks at it).
+		expect(list[treeAt + 1].xml).toContain('<w:drawing>');
+		const items = list.slice(treeAt + 2, treeAt + 7);
 		expect(items.map((p) => [p.text, /<w:ilvl w:val="(\d)"\/>/.exec(p.xml)?.[1]])).toEqual([
 			['Problem główny: Niska skuteczność powiatowej polityki społecznej', '0'],
 			['Skutek: Problemy społeczne narastają szybciej niż odpowiedź na nie', '1'],

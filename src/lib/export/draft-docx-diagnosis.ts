@@ -1,8 +1,9 @@
-import { Paragraph, Table, TextRun } from 'docx';
+import { AlignmentType, ImageRun, Paragraph, Table, TextRun } from 'docx';
 import { formatPln } from '../domain/inaction-cards/cost-estimate';
 import type { DraftLabels } from '../domain/draft/labels';
 import type { DraftCardsBlock, DraftDiagnosisSection, DraftMatrixAnnex, DraftMatrixBlock, DraftTree } from '../domain/draft/model';
-import { LANDSCAPE_TEXT_WIDTH, bullet, heading, note, paragraph, table, textRuns } from './draft-docx-blocks';
+import { LANDSCAPE_TEXT_WIDTH, PAGE, TEXT_WIDTH, bullet, heading, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
+import { renderTreeImages } from './tree-image';
 import { cardRows, withKind } from '../domain/draft/table-rows';
 
 /** The diagnosis: per area (Heading 2) its problem trees, cost-of-inaction cards and largest gaps (Heading 3 each). */
@@ -18,9 +19,9 @@ export function diagnosisDocx(section: DraftDiagnosisSection, labels: DraftLabel
 }
 
 /**
- * The tree as a nested bulleted list, core first, each box with its role and evidence. Word lists
- * have nine levels; deeper boxes stay at the ninth. (The tree as a picture comes with the
- * server-side diagram rendering.)
+ * The tree as a picture (rendered on the server, its outline as the alternative text), then as a
+ * nested bulleted list, core first, each box with its role and evidence. Word lists have nine
+ * levels; deeper boxes stay at the ninth.
  */
 function treeDocx(tree: DraftTree, labels: DraftLabels): Paragraph[] {
 	const kind = tree.treeKind === 'objective' ? labels.objectiveTree : labels.problemTree;
@@ -36,7 +37,34 @@ function treeDocx(tree: DraftTree, labels: DraftLabels): Paragraph[] {
 			box.depth
 		);
 	});
-	return [heading(3, withKind(kind, tree.title)), ...items];
+	const title = withKind(kind, tree.title);
+	return [heading(3, title), ...treeFigure(tree, title, labels), ...items];
+}
+
+/** Twentieths of a point to pixels as docx sizes pictures (96 per inch). */
+const TWIPS_TO_PX = 96 / 1440;
+
+/** The diagram (each part of a large one) in its own paragraph, as wide as the text at most and shorter than the page. */
+function treeFigure(tree: DraftTree, title: string, labels: DraftLabels): Paragraph[] {
+	const images = renderTreeImages(tree, labels, { maxWidthPt: TEXT_WIDTH / 20, maxHeightPt: ((PAGE.height - 2 * PAGE.margin) / 20) * 0.8 });
+	const pointsToPx = 20 * TWIPS_TO_PX;
+	return images.map(
+		(image, i) =>
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				keepNext: true,
+				spacing: { before: 120, after: 120 },
+				children: [
+					new ImageRun({
+						type: 'png',
+						data: image.png,
+						transformation: { width: Math.round(image.widthPt * pointsToPx), height: Math.round(image.heightPt * pointsToPx) },
+						// Word reads the description aloud in place of the picture; the name is what its selection pane shows.
+						altText: { name: xmlSafe(images.length > 1 ? `${title} (${i + 1})` : title), title: xmlSafe(title), description: xmlSafe(image.alt) }
+					})
+				]
+			})
+	);
 }
 
 function cardsDocx(block: DraftCardsBlock, labels: DraftLabels): Array<Paragraph | Table> {

@@ -17,6 +17,7 @@ import type {
 	StrategyDraft
 } from '../domain/draft/model';
 import { collectPdf, drawPdfTable, registerPdfFonts, writeFooter, type PdfTableBlock } from './pdf-table';
+import { drawTreeFigure } from './pdf-tree-figure';
 import { LIST_DEPTH_MAX, cardRows, indicatorRows, withKind } from '../domain/draft/table-rows';
 
 /**
@@ -304,12 +305,13 @@ class DraftPdfWriter {
 		}
 	}
 
-	/** The tree as an indented list (core first, depth by indentation), with each box's evidence. */
+	/** The tree as a diagram (a Figure with its outline as /Alt), then as an indented list (core first, depth by indentation), with each box's evidence. */
 	private tree(sect: StructElement, tree: DraftTree) {
 		const labels = this.labels;
 		const kind = tree.treeKind === 'objective' ? labels.objectiveTree : labels.problemTree;
 		const roles = labels.treeRoles[tree.treeKind];
-		this.heading(sect, 3, withKind(kind, tree.title));
+		const frame = { left: this.left, width: this.width, top: MARGINS.top, bottom: this.bottom, newPage: () => this.newPage() };
+		drawTreeFigure(this.doc, sect, tree, labels, frame, () => this.heading(sect, 3, withKind(kind, tree.title)));
 		this.list(
 			sect,
 			tree.boxes.map((box) => {

@@ -52,6 +52,20 @@ export interface DraftLabels {
 	noContent: string;
 	annex: (n: number) => string;
 	treeRoles: Record<TreeKind, Record<TreeRole, string>>;
+	/** The tree diagram's legend and its text alternative (the tree's outline in words). */
+	treeDiagram: {
+		/** Roles in the plural, for the legend and for "Causes of …". */
+		legend: Record<TreeKind, Record<TreeRole, string>>;
+		/** The core as the object of "Causes of …": "problemu głównego". */
+		coreOf: Record<TreeKind, string>;
+		groupOf: (roles: string, parent: string) => string;
+		quote: (text: string) => string;
+		emptyBox: string;
+		/** Opens the text alternative: "Schemat" + the tree's heading. */
+		diagram: string;
+		/** A large tree is printed in parts: "część 2 z 5". */
+		part: (n: number, of: number) => string;
+	};
 	workshopColumns: { title: string; date: string; participants: string };
 	countColumns: { sector: string; institution: string; count: string };
 	sectors: Record<Sector, string>;
@@ -117,6 +131,18 @@ const pl: DraftLabels = {
 	treeRoles: {
 		problem: { core: 'Problem główny', cause: 'Przyczyna', effect: 'Skutek' },
 		objective: { core: 'Cel główny', cause: 'Środek', effect: 'Rezultat' }
+	},
+	treeDiagram: {
+		legend: {
+			problem: { core: 'Problem główny', cause: 'Przyczyny', effect: 'Skutki' },
+			objective: { core: 'Cel główny', cause: 'Środki', effect: 'Rezultaty' }
+		},
+		coreOf: { problem: 'problemu głównego', objective: 'celu głównego' },
+		groupOf: (roles, parent) => `${roles} ${parent}`,
+		quote: (text) => `„${text}”`,
+		emptyBox: '(bez treści)',
+		diagram: 'Schemat',
+		part: (n, of) => `część ${n} z ${of}`
 	},
 	workshopColumns: { title: 'Warsztat', date: 'Data', participants: 'Uczestnicy' },
 	countColumns: { sector: 'Sektor', institution: 'Instytucja', count: 'Liczba osób' },
@@ -196,6 +222,18 @@ const en: DraftLabels = {
 	treeRoles: {
 		problem: { core: 'Core problem', cause: 'Cause', effect: 'Effect' },
 		objective: { core: 'Core objective', cause: 'Means', effect: 'End' }
+	},
+	treeDiagram: {
+		legend: {
+			problem: { core: 'Core problem', cause: 'Causes', effect: 'Effects' },
+			objective: { core: 'Core objective', cause: 'Means', effect: 'Ends' }
+		},
+		coreOf: { problem: 'the core problem', objective: 'the core objective' },
+		groupOf: (roles, parent) => `${roles} of ${parent}`,
+		quote: (text) => `“${text}”`,
+		emptyBox: '(no text)',
+		diagram: 'Diagram',
+		part: (n, of) => `part ${n} of ${of}`
 	},
 	workshopColumns: { title: 'Workshop', date: 'Date', participants: 'Participants' },
 	countColumns: { sector: 'Sector', institution: 'Institution', count: 'People' },

@@ -63,13 +63,34 @@ const LEGEND_HEIGHT = 36;
 const TITLE_HEIGHT = 34;
 const FONT = "system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
+/** One line of text as the drawing places it: (x, y) is its baseline's start, or its end with anchor 'end'. */
+export interface SvgTextRun {
+	x: number;
+	y: number;
+	text: string;
+	fontSize: number;
+	bold: boolean;
+	fill: string;
+	anchor: 'start' | 'end';
+}
+
+export interface TreeSvgOptions {
+	/**
+	 * Draws a line of text in place of an SVG text element: the server's PNG export draws glyph
+	 * outlines here, which rasterise faster and the same everywhere. Boxes then get one call per line.
+	 */
+	drawText?: (run: SvgTextRun) => string;
+}
+
 /**
  * A standalone SVG of the tree as laid out: boxes with their wrapped text and role, the
  * connectors with arrows from cause to effect, a legend, and marks on boxes that need a look.
  * Pure string building, so the server's strategy draft export can call it without a browser.
  */
-export function renderTreeSvg(tree: TreeSvgInput, layout: TreeLayout, labels: TreeSvgLabels): string {
-	const { bounds, options } = layout;
+export function renderTreeSvg(tree: TreeSvgInput, layout: TreeLayout, labels: TreeSvgLabels, options: TreeSvgOptions = {}): string {
+	const drawText = options.drawText ?? svgText;
+	const { bounds } = layout;
+	const fontSize = layout.options.fontSize;
 	const head = (labels.title ? TITLE_HEIGHT : 0) + LEGEND_HEIGHT;
 	const legendWidth = 3 * 190;
 	const width = Math.ceil(Math.max(bounds.width, legendWidth) + 2 * MARGIN);
@@ -80,24 +101,31 @@ export function renderTreeSvg(tree: TreeSvgInput, layout: TreeLayout, labels: Tr
 
 	const parts = [
 		'<?xml version="1.0" encoding="UTF-8"?>',
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}" font-size="${options.fontSize}">`,
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT)}" font-size="${fontSize}">`,
 		labels.title ? `<title>${escapeXml(labels.title)}</title>` : '',
 		'<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">',
 		`<path d="M0 0L10 5L0 10z" fill="${TREE_INK.connector}"/></marker></defs>`,
 		`<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-		labels.title ? `<text x="${MARGIN}" y="${MARGIN + 20}" font-size="22" font-weight="700" fill="#1d2125">${escapeXml(labels.title)}</text>` : '',
-		legend(tree.treeKind, labels, MARGIN, MARGIN + (labels.title ? TITLE_HEIGHT : 0)),
+		labels.title ? drawText({ x: MARGIN, y: MARGIN + 20, text: labels.title, fontSize: 22, bold: true, fill: '#1d2125', anchor: 'start' }) : '',
+		legend(tree.treeKind, labels, MARGIN, MARGIN + (labels.title ? TITLE_HEIGHT : 0), drawText),
 		`<g transform="translate(${round(dx)} ${round(dy)})">`,
 		`<g fill="none" stroke="${TREE_INK.connector}" stroke-width="2">`,
 		...layout.connectors.map((c) => `<path d="${c.path}" marker-end="url(#arrow)"/>`),
 		'</g>',
-		...layout.boxes.map((box) => boxSvg(box, tree, labels, layout)),
+		...layout.boxes.map((box) => boxSvg(box, tree, labels, layout, options.drawText)),
 		'</g></svg>'
 	];
 	return parts.filter(Boolean).join('\n');
 }
 
-function legend(kind: Kind, labels: TreeSvgLabels, x: number, y: number): string {
+/** The default: an SVG text element, escaped. */
+function svgText(run: SvgTextRun): string {
+	const anchor = run.anchor === 'end' ? ' text-anchor="end"' : '';
+	const bold = run.bold ? ' font-weight="700"' : '';
+	return `<text x="${round(run.x)}" y="${round(run.y)}"${anchor} font-size="${run.fontSize}"${bold} fill="${run.fill}">${escapeXml(run.text)}</text>`;
+}
+
+function legend(kind: Kind, labels: TreeSvgLabels, x: number, y: number, drawText: (run: SvgTextRun) => string): string {
 	const roles: Role[] = ['effect', 'core', 'cause'];
 	return roles
 		.map((role, i) => {
@@ -105,13 +133,14 @@ function legend(kind: Kind, labels: TreeSvgLabels, x: number, y: number): string
 			const left = x + i * 190;
 			return (
 				`<rect x="${left}" y="${y + 4}" width="22" height="18" rx="3" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${role === 'core' ? 3 : 1.5}"/>` +
-				`<text x="${left + 30}" y="${y + 18}" font-size="15" fill="#1d2125">${escapeXml(labels.legend[role])}</text>`
+				drawText({ x: left + 30, y: y + 18, text: labels.legend[role], fontSize: 15, bold: false, fill: '#1d2125', anchor: 'start' })
 			);
 		})
 		.join('\n');
 }
 
-function boxSvg(box: BoxLayout, tree: TreeSvgInput, labels: TreeSvgLabels, layout: TreeLayout): string {
+function boxSvg(box: BoxLayout, tree: TreeSvgInput, labels: TreeSvgLabels, layout: TreeLayout, customText?: (run: SvgTextRun) => string): string {
+	const drawText = customText ?? svgText;
 	const o = layout.options;
 	const colors = roleColors(tree.treeKind, box.role);
 	const marks = boxMarks(tree.byId.get(box.id), labels);
@@ -119,17 +148,18 @@ function boxSvg(box: BoxLayout, tree: TreeSvgInput, labels: TreeSvgLabels, layou
 	const textX = box.x + o.padding;
 	const labelY = box.y + o.padding + o.labelHeight * 0.7;
 	const firstLineY = box.y + o.padding + o.labelHeight + o.lineHeight * 0.75;
-	const lines = box.lines
-		.map((line, i) => `<tspan x="${round(textX)}" y="${round(firstLineY + i * o.lineHeight)}">${escapeXml(line)}</tspan>`)
-		.join('');
+	const lineY = (i: number) => firstLineY + i * o.lineHeight;
+	const lines = customText
+		? box.lines.map((line, i) => customText({ x: textX, y: lineY(i), text: line, fontSize: o.fontSize, bold: core, fill: colors.text, anchor: 'start' })).join('')
+		: `<text fill="${colors.text}"${core ? ' font-weight="700"' : ''}>${box.lines.map((line, i) => `<tspan x="${round(textX)}" y="${round(lineY(i))}">${escapeXml(line)}</tspan>`).join('')}</text>`;
 	return [
 		`<g data-box-id="${escapeXml(box.id)}">`,
 		`<rect x="${round(box.x)}" y="${round(box.y)}" width="${box.width}" height="${box.height}" rx="6" fill="${colors.fill}" stroke="${marks.length ? TREE_INK.mark : colors.stroke}" stroke-width="${core ? 3 : 1.5}"${marks.length ? ' stroke-dasharray="6 4"' : ''}/>`,
-		`<text x="${round(textX)}" y="${round(labelY)}" font-size="${Math.round(o.fontSize * 0.78)}" font-weight="700" fill="${TREE_INK.label}">${escapeXml(labels.roles[box.role].toUpperCase())}</text>`,
+		drawText({ x: textX, y: labelY, text: labels.roles[box.role].toUpperCase(), fontSize: Math.round(o.fontSize * 0.78), bold: true, fill: TREE_INK.label, anchor: 'start' }),
 		marks.length
-			? `<text x="${round(box.x + box.width - o.padding)}" y="${round(labelY)}" text-anchor="end" font-size="${Math.round(o.fontSize * 0.72)}" font-weight="700" fill="${TREE_INK.mark}">⚠ ${escapeXml(marks.join(', '))}</text>`
+			? drawText({ x: box.x + box.width - o.padding, y: labelY, text: `⚠ ${marks.join(', ')}`, fontSize: Math.round(o.fontSize * 0.72), bold: true, fill: TREE_INK.mark, anchor: 'end' })
 			: '',
-		`<text fill="${colors.text}"${core ? ' font-weight="700"' : ''}>${lines}</text>`,
+		lines,
 		'</g>'
 	]
 		.filter(Boolean)
