@@ -9,6 +9,7 @@ import * as workshopVotes from '../../../../migrations/0007-workshop-votes';
 import * as participantGender from '../../../../migrations/0008-participant-gender';
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
 import * as draftVersions from '../../../../migrations/0010-draft-versions';
+import * as processLanguage from '../../../../migrations/0011-process-language';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
 const migrations: Record<string, Migration> = {
@@ -21,7 +22,8 @@ const migrations: Record<string, Migration> = {
 	'0007-workshop-votes': workshopVotes,
 	'0008-participant-gender': participantGender,
 	'0009-workshop-follow': workshopFollow,
-	'0010-draft-versions': draftVersions
+	'0010-draft-versions': draftVersions,
+	'0011-process-language': processLanguage
 };
 
 const provider: MigrationProvider = {
