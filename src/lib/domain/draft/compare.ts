@@ -75,7 +75,8 @@ export function detailChanges(row: RowChange): FieldChange[] {
 	}
 	const fields = (row.change === 'added' ? row.after : row.before) ?? {};
 	return Object.entries(fields)
-		.filter(([field, value]) => field !== main && value !== '')
+		// An unset flag says nothing about a row that came or went.
+		.filter(([field, value]) => field !== main && value !== '' && !(field === 'splitBySex' && value === 'no'))
 		.map(([field, value]) => (row.change === 'added' ? { field, before: '', after: value } : { field, before: value, after: '' }));
 }
 
