@@ -124,6 +124,26 @@ describe('the process’s document language and the matrices workbook', () => {
 		expect(await markdown(polish)).toContain('Cele strategiczne i kierunki działań');
 	});
 
+	it('creates a process in English when the facilitator chooses so, and in Polish by default', async () => {
+		const facilitator = signedIn(collab.seeded.facilitator.token);
+		const create = async (title: string, language?: string) => {
+			const response = await facilitator.post('/processes?/create', { title, territory: 'Gmina Pisz', periodFrom: '2025', periodTo: '2030', ...(language ? { language } : {}) });
+			expect(response.status).toBe(303);
+			return response.headers.get('location')!.split('/').pop()!;
+		};
+		const languageOf = async (id: string) => {
+			const { db, close } = openDatabase(collab.server.databasePath);
+			try {
+				return (await db.selectFrom('strategy_processes').select('language').where('id', '=', id).executeTakeFirstOrThrow()).language;
+			} finally {
+				await close();
+			}
+		};
+		expect(await languageOf(await create('Strategy of Pisz', 'en'))).toBe('en');
+		expect(await languageOf(await create('Strategia Gminy Pisz'))).toBe('pl');
+		expect((await facilitator.post('/processes?/create', { title: 'X', territory: 'Y', periodFrom: '2025', periodTo: '2030', language: 'xx' })).status).toBe(400);
+	});
+
 	it('downloads a version’s matrices as an XLSX workbook', async () => {
 		const facilitator = signedIn(collab.seeded.facilitator.token);
 		const last = await versionCount();
