@@ -70,4 +70,19 @@ describe('comparing draft versions in the browser', () => {
 		await page.screenshot({ path: `${SHOTS}/same-version.png` });
 		expect(await seriousViolations(page)).toEqual([]);
 	});
+
+	it('lets the facilitator set the documents’ language on the process page, without changing the interface’s', async () => {
+		const page = await openPageAs(env, env.seeded.facilitator.token, `/processes/${env.seeded.processId}`);
+		const select = page.getByLabel('Język dokumentów');
+		expect(await select.inputValue()).toBe('pl');
+		await select.selectOption('en');
+		await page.getByRole('button', { name: 'Zapisz język dokumentów' }).click();
+		await page.getByText('Zapisano język dokumentów.').waitFor();
+		await page.screenshot({ path: `${SHOTS}/process-language.png` });
+		expect(await seriousViolations(page)).toEqual([]);
+		await page.goto(`${env.server.url}/processes/${env.seeded.processId}/draft`);
+		// The preview is the English document; the page around it stays Polish.
+		await page.getByRole('heading', { level: 1, name: 'Projekt strategii' }).waitFor();
+		expect(await page.getByText('Strategic goals and action directions').count()).toBeGreaterThan(0);
+	});
 });
