@@ -23,7 +23,8 @@ let flat: string;
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'draft-pdf-'));
 	pdfPath = join(dir, 'draft.pdf');
-	bytes = await renderDraftPdf(draft);
+	// With the traceability notes, as the download with ?sources=1 (draft-file.spec.ts covers both).
+	bytes = await renderDraftPdf(draft, { sources: true });
 	writeFileSync(pdfPath, bytes);
 	text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
 	flat = text.replace(/\s+/g, ' ');
@@ -201,7 +202,7 @@ describe('strategy draft as PDF', () => {
 
 describe('strategy draft as PDF, rendered again', () => {
 	it('gives the same bytes for the same draft (dated by the draft, not the clock)', async () => {
-		const again = await renderDraftPdf(consolidateDraft(fixtureProcess().input));
+		const again = await renderDraftPdf(consolidateDraft(fixtureProcess().input), { sources: true });
 		expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
 	});
 

@@ -10,6 +10,8 @@ export type NumberingConfig = INumberingOptions['config'][number];
 export interface GoalsContext {
 	labels: DraftLabels;
 	numbering: NumberingConfig[];
+	/** Print the traceability notes (where each goal and action came from). */
+	sources: boolean;
 }
 
 /** One goals board in seed 000's structure: area, strategic goal, specific goals, "Kierunki działań", "Podmioty zaangażowane". */
@@ -18,7 +20,7 @@ export function goalsAreaDocx(area: DraftGoalsArea, context: GoalsContext): Arra
 	const out: Array<Paragraph | Table> = [heading(2, area.number ? `${labels.area} ${area.number}. ${area.title}` : area.title)];
 	for (const goal of area.strategic) {
 		out.push(labelled(labels.strategicGoal, [...textRuns(`${goal.number}. ${goal.text}`, { bold: true }), ...footnoteRuns(goal.footnoteRefs)]));
-		out.push(...sourcesNote(goal.sources, labels));
+		if (context.sources) out.push(...sourcesNote(goal.sources, labels));
 		if (goal.specific.length > 0) {
 			out.push(boldLine(`${labels.specificGoals}:`));
 			out.push(...specificGoals(goal, context));
@@ -26,7 +28,7 @@ export function goalsAreaDocx(area: DraftGoalsArea, context: GoalsContext): Arra
 		if (goal.actions.length > 0) {
 			out.push(boldLine(`${labels.actionDirections}:`));
 			out.push(actionsTable(goal.actions, area.footnoteRefs, labels));
-			out.push(...actionSources(goal.actions, labels));
+			if (context.sources) out.push(...actionSources(goal.actions, labels));
 		}
 	}
 	out.push(boldLine(`${labels.involvedEntities}:`), ...entities(area, labels));
@@ -43,7 +45,7 @@ function specificGoals(goal: DraftStrategicGoal, context: GoalsContext): Paragra
 	const sequential = goal.specific.every((specific, index) => specific.number === `${goal.number}.${index + 1}`);
 	const items: Paragraph[] = [];
 	if (!sequential || goal.number.includes('%')) {
-		for (const specific of goal.specific) items.push(bullet([...textRuns(`${specific.number}. `), ...runs(specific)]), ...sourcesNote(specific.sources, context.labels));
+		for (const specific of goal.specific) items.push(bullet([...textRuns(`${specific.number}. `), ...runs(specific)]), ...(context.sources ? sourcesNote(specific.sources, context.labels) : []));
 		return items;
 	}
 	const reference = `specific-goals-${context.numbering.length + 1}`;
@@ -60,7 +62,7 @@ function specificGoals(goal: DraftStrategicGoal, context: GoalsContext): Paragra
 		]
 	});
 	for (const specific of goal.specific) {
-		items.push(new Paragraph({ numbering: { reference, level: 0 }, children: runs(specific) }), ...sourcesNote(specific.sources, context.labels));
+		items.push(new Paragraph({ numbering: { reference, level: 0 }, children: runs(specific) }), ...(context.sources ? sourcesNote(specific.sources, context.labels) : []));
 	}
 	return items;
 }

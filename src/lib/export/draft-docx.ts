@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableOfContents, TextRun } from 'docx';
 import { isSector } from '../domain/sectors';
+import type { DraftRenderOptions } from './draft-render-options';
 import { draftLabels, type DraftLabels } from '../domain/draft/labels';
 import type { DraftParticipationSection, DraftSection, StrategyDraft } from '../domain/draft/model';
 import { PAGE, heading, labelled, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
@@ -14,12 +15,13 @@ const WORD_LANGUAGE = { pl: 'pl-PL', en: 'en-GB' } as const;
  * table-of-contents field (Word fills it in when the file is opened), the sections as Heading 1,
  * areas as Heading 2, blocks as Heading 3, the goals chapters in seed 000's layout with the
  * "Kierunki działań" table's header repeated on every page, real footnotes, page numbers in the
- * footer. Reads only the model, so a saved version always gives the same document. Problem trees
+ * footer. Where each goal and action came from is printed as a short note only when
+ * `options.sources` asks for it. Reads only the model, so a saved version always gives the same document. Problem trees
  * are nested lists here; their pictures come with the server-side diagram rendering.
  */
-export async function renderDraftDocx(draft: StrategyDraft): Promise<Uint8Array> {
+export async function renderDraftDocx(draft: StrategyDraft, options: DraftRenderOptions = {}): Promise<Uint8Array> {
 	const labels = draftLabels(draft.language);
-	const context: GoalsContext = { labels, numbering: [] };
+	const context: GoalsContext = { labels, numbering: [], sources: options.sources === true };
 	const blocks = draft.sections.map((section, index) => sectionDocx(section, index, context));
 	const body = blocks.flat();
 	// The annexes with a matrix start a landscape section of their own.

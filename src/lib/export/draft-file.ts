@@ -2,7 +2,9 @@ import { draftToMarkdown } from '../domain/draft/markdown';
 import type { StrategyDraft } from '../domain/draft/model';
 import { renderDraftDocx } from './draft-docx';
 import { renderDraftPdf } from './draft-pdf';
+import { renderDraftXlsx } from './draft-xlsx';
 import { safeExportFileName } from './safe-file-name';
+import { XLSX_MIME } from './xlsx';
 
 /** What the person exporting may choose besides the format. */
 export interface DraftFileOptions {
@@ -20,9 +22,11 @@ interface DraftFileFormat {
  * version's stored model only, so a version always gives the same document.
  */
 export const DRAFT_FILE_FORMATS = {
-	docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: (draft) => renderDraftDocx(draft) },
-	pdf: { contentType: 'application/pdf', render: (draft) => renderDraftPdf(draft) },
-	md: { contentType: 'text/markdown; charset=utf-8', render: async (draft, options) => draftToMarkdown(draft, { sources: options.sources }) }
+	docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: (draft, options) => renderDraftDocx(draft, options) },
+	pdf: { contentType: 'application/pdf', render: (draft, options) => renderDraftPdf(draft, options) },
+	md: { contentType: 'text/markdown; charset=utf-8', render: async (draft, options) => draftToMarkdown(draft, { sources: options.sources }) },
+	/** The need/gap matrices only (largest gaps, then each full matrix); `sources` does not apply. */
+	xlsx: { contentType: XLSX_MIME, render: async (draft) => renderDraftXlsx(draft) }
 } satisfies Record<string, DraftFileFormat>;
 
 export type DraftFileFormatName = keyof typeof DRAFT_FILE_FORMATS;

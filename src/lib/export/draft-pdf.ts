@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatPln } from '../domain/inaction-cards/cost-estimate';
 import { isSector } from '../domain/sectors';
+import type { DraftRenderOptions } from './draft-render-options';
 import { draftLabels, type DraftLabels } from '../domain/draft/labels';
 import type {
 	DraftAction,
@@ -46,8 +47,9 @@ const OWN_WORDS = {
 	en: { lang: 'en-GB', notes: 'Notes', page: (n: number, of: number) => `Page ${n} of ${of}` }
 } as const;
 
-export async function renderDraftPdf(draft: StrategyDraft): Promise<Uint8Array> {
-	return new DraftPdfWriter(draft).render();
+/** `options.sources` adds where each goal and action came from, as a short note under it. */
+export async function renderDraftPdf(draft: StrategyDraft, options: DraftRenderOptions = {}): Promise<Uint8Array> {
+	return new DraftPdfWriter(draft, options.sources === true).render();
 }
 
 class DraftPdfWriter {
@@ -57,7 +59,10 @@ class DraftPdfWriter {
 	private readonly root: StructElement;
 	private readonly bytes: Promise<Uint8Array>;
 
-	constructor(private readonly draft: StrategyDraft) {
+	constructor(
+		private readonly draft: StrategyDraft,
+		private readonly withSources: boolean
+	) {
 		this.labels = draftLabels(draft.language);
 		this.words = OWN_WORDS[draft.language] ?? OWN_WORDS.pl;
 		this.doc = new PDFDocument({
@@ -421,7 +426,7 @@ class DraftPdfWriter {
 	}
 
 	private sources(sect: StructElement, sources: readonly DraftSource[], prefix = '') {
-		if (sources.length === 0) return;
+		if (!this.withSources || sources.length === 0) return;
 		this.paragraph(sect, `${prefix}${this.labels.sources}: ${sources.map((source) => source.label).join('; ')}`, { color: MUTED, size: SMALL });
 	}
 

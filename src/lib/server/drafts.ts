@@ -85,7 +85,8 @@ export async function consolidateProcessDraft(context: AppContext, process: Proc
 			texts: await readProcessDraftTexts(context, process.id),
 			participation: await loadDraftParticipation(context.db, process.id),
 			now,
-			language: 'pl',
+			// The process's, never the exporting person's interface language.
+			language: process.language,
 			version: null,
 			timeZone: DRAFT_TIME_ZONE
 		});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BOARD_KINDS } from '../domain/boards/registry';
+import { DRAFT_LANGUAGES } from '../domain/draft/model';
 import { SECTORS } from '../domain/sectors';
 import { wallClockToUtc } from '../domain/workshop-time';
 
@@ -11,8 +12,11 @@ import { wallClockToUtc } from '../domain/workshop-time';
 const text = (max: number) => z.string('required').trim().min(1, 'required').max(max, 'too_long');
 const year = z.coerce.number('year').int('year').min(2000, 'year_range').max(2100, 'year_range');
 
+/** The documents' language; a form without the field (or an empty choice) means Polish. */
+export const documentLanguage = z.preprocess((value) => (value === '' || value === undefined ? 'pl' : value), z.enum(DRAFT_LANGUAGES, 'language'));
+
 export const processSchema = z
-	.object({ title: text(200), territory: text(200), periodFrom: year, periodTo: year })
+	.object({ title: text(200), territory: text(200), periodFrom: year, periodTo: year, language: documentLanguage })
 	.refine((p) => p.periodFrom <= p.periodTo, { path: ['periodTo'], message: 'period_order' });
 
 export const boardSchema = z.object({

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DRAFT_LANGUAGES, type DraftLanguage } from '../domain/draft/model';
 import type { Database, MemberRole } from './db/schema';
 
 /**
@@ -17,6 +18,7 @@ export async function createProcess(db: Kysely<Database>, userId: string, input:
 				territory: input.territory,
 				period_from: input.periodFrom,
 				period_to: input.periodTo,
+				language: input.language ?? 'pl',
 				created_by: userId,
 				created_at: now
 			})
@@ -36,6 +38,7 @@ export async function listProcessesForUser(db: Kysely<Database>, userId: string)
 			'strategy_processes.territory',
 			'strategy_processes.period_from',
 			'strategy_processes.period_to',
+			'strategy_processes.language',
 			'process_members.role'
 		])
 		.where('process_members.user_id', '=', userId)
@@ -55,6 +58,7 @@ export async function getProcessForMember(db: Kysely<Database>, processId: strin
 			'strategy_processes.territory',
 			'strategy_processes.period_from',
 			'strategy_processes.period_to',
+			'strategy_processes.language',
 			'process_members.role'
 		])
 		.where('strategy_processes.id', '=', processId)
@@ -102,12 +106,25 @@ export async function addFacilitatorByEmail(
 	return { ok: true, userId: user.id };
 }
 
+export function isDocumentLanguage(value: unknown): value is DraftLanguage {
+	return (DRAFT_LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/**
+ * Sets the language the process's documents are written in (the draft's headings, labels and
+ * exports). Any member may: it is a setting of the shared document, like its boards.
+ */
+export async function setProcessLanguage(db: Kysely<Database>, processId: string, language: DraftLanguage): Promise<void> {
+	await db.updateTable('strategy_processes').set({ language }).where('id', '=', processId).execute();
+}
+
 function toSummary(row: {
 	id: string;
 	title: string;
 	territory: string;
 	period_from: number;
 	period_to: number;
+	language: string;
 	role: MemberRole;
 }): ProcessSummary {
 	return {
@@ -116,6 +133,7 @@ function toSummary(row: {
 		territory: row.territory,
 		periodFrom: row.period_from,
 		periodTo: row.period_to,
+		language: isDocumentLanguage(row.language) ? row.language : 'pl',
 		role: row.role
 	};
 }
@@ -125,10 +143,13 @@ export interface NewProcess {
 	territory: string;
 	periodFrom: number;
 	periodTo: number;
+	/** The documents' language; Polish when not given. */
+	language?: DraftLanguage;
 }
 
 export interface ProcessSummary extends NewProcess {
 	id: string;
+	language: DraftLanguage;
 	/** The viewer's role in this process. */
 	role: MemberRole;
 }

@@ -13,7 +13,7 @@ export const actions: Actions = {
 	create: async ({ locals, url, request }) => {
 		const user = requireFacilitator(locals, url);
 		const data = await request.formData();
-		const values = formValues(data, ['title', 'territory', 'periodFrom', 'periodTo']);
+		const values = formValues(data, ['title', 'territory', 'periodFrom', 'periodTo', 'language']);
 		const parsed = processSchema.safeParse(values);
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
 		const id = await createProcess(locals.context.db, user.id, parsed.data);

@@ -10,6 +10,7 @@ import * as participantGender from '../../../../migrations/0008-participant-gend
 import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
 import * as draftVersions from '../../../../migrations/0010-draft-versions';
 import * as draftTexts from '../../../../migrations/0011-draft-texts';
+import * as processLanguage from '../../../../migrations/0012-process-language';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
 const migrations: Record<string, Migration> = {
@@ -23,7 +24,8 @@ const migrations: Record<string, Migration> = {
 	'0008-participant-gender': participantGender,
 	'0009-workshop-follow': workshopFollow,
 	'0010-draft-versions': draftVersions,
-	'0011-draft-texts': draftTexts
+	'0011-draft-texts': draftTexts,
+	'0012-process-language': processLanguage
 };
 
 const provider: MigrationProvider = {

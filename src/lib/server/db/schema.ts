@@ -61,6 +61,8 @@ export interface StrategyProcessTable {
 	period_to: number;
 	created_by: string | null;
 	created_at: number;
+	/** The documents' language (migration 0012): 'pl' | 'en', 'pl' by default. */
+	language: Generated<'pl' | 'en'>;
 }
 
 export interface ProcessMemberTable {

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { CREATABLE_BOARD_KINDS } from '$lib/domain/boards/registry';
 import { createBoard, listBoards } from '$lib/server/boards';
 import { requireProcessMember } from '$lib/server/process-guards';
-import { boardSchema, facilitatorSchema, fieldErrors, formValues, workshopSchema } from '$lib/server/process-forms';
-import { addFacilitatorByEmail, listMembers } from '$lib/server/processes';
+import { boardSchema, documentLanguage, facilitatorSchema, fieldErrors, formValues, workshopSchema } from '$lib/server/process-forms';
+import { addFacilitatorByEmail, listMembers, setProcessLanguage } from '$lib/server/processes';
 import { createWorkshop, listWorkshops } from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,6 +41,14 @@ export const actions: Actions = {
 		const result = await createWorkshop(locals.context.db, process.id, user.id, parsed.data);
 		if (!result.ok) return fail(400, { form: 'workshop', errors: { boardIds: result.code }, values });
 		redirect(303, `/processes/${process.id}/workshops/${result.id}`);
+	},
+
+	setLanguage: async ({ locals, url, params, request }) => {
+		const { process } = await requireProcessMember(locals, url, params.processId);
+		const parsed = documentLanguage.safeParse((await request.formData()).get('language') ?? '');
+		if (!parsed.success) return fail(400, { form: 'language', errors: { language: 'language' } });
+		await setProcessLanguage(locals.context.db, process.id, parsed.data);
+		return { form: 'language', saved: true };
 	},
 
 	addFacilitator: async ({ locals, url, params, request }) => {
