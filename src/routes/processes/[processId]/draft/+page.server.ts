@@ -1,4 +1,5 @@
 import { checkCompleteness } from '$lib/domain/draft/completeness';
+import { DRAFT_FILE_FORMATS } from '$lib/export/draft-file';
 import { consolidateProcessDraft, listDraftBoards, listDraftVersions, saveDraftBoardChoices, saveDraftVersion } from '$lib/server/drafts';
 import { requireDraftAccess } from '$lib/server/draft-guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		listDraftBoards(context.db, process.id),
 		listDraftVersions(context.db, process.id)
 	]);
-	return { process, draft, findings: checkCompleteness(draft), boards, versions };
+	return { process, draft, findings: checkCompleteness(draft), boards, versions, exportFormats: Object.keys(DRAFT_FILE_FORMATS) };
 };
 
 export const actions: Actions = {
