@@ -71,12 +71,12 @@ export class DraftExportJobs {
 	}
 
 	/** Starts (or joins) the export; `busy` when too many are waiting already. */
-	start(processId: string, version: number, format: DraftFileFormatName, options: DraftFileOptions): DraftExportJobStatus | { error: 'busy' } {
+	start(processId: string, version: number, format: DraftFileFormatName, options: DraftFileOptions): DraftExportJobStatus | 'busy' {
 		this.sweep();
 		const key = JSON.stringify([processId, version, format, options.sources]);
 		const existing = this.byKey.get(key);
 		if (existing && existing.state !== 'failed') return this.status(existing);
-		if (this.queue.length + (this.current ? 1 : 0) >= this.maxPending) return { error: 'busy' };
+		if (this.queue.length + (this.current ? 1 : 0) >= this.maxPending) return 'busy';
 		let settle = () => {};
 		const done = new Promise<void>((resolve) => (settle = resolve));
 		const job: Job = {

@@ -22,6 +22,6 @@ export const POST: RequestHandler = async ({ locals, url, params, request }) => 
 	if (!body.success) return json({ error: 'invalid-payload' }, { status: 400 });
 	if (!(await getDraftVersion(locals.context.db, process.id, version))) error(404, m.common_error_not_found());
 	const started = getDraftExportJobs(locals.context).start(process.id, version, body.data.format, { sources: body.data.sources });
-	if ('error' in started) return json(started, { status: 503, headers: { 'retry-after': '5' } });
+	if (started === 'busy') return json({ error: 'busy' }, { status: 503, headers: { 'retry-after': '5' } });
 	return json(started, { status: 202, headers: { 'cache-control': 'private, no-store' } });
 };
