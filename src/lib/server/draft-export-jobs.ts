@@ -3,6 +3,7 @@ import type { StrategyDraft } from '../domain/draft/model';
 import { renderDraftFile, type DraftFile, type DraftFileFormatName, type DraftFileOptions } from '../export/draft-file';
 import type { AppContext } from './context';
 import { getDraftVersion } from './drafts';
+import { draftRenderer } from './draft-render-thread';
 
 /**
  * Exports of saved draft versions, rendered in the background so that a request never waits
@@ -223,6 +224,7 @@ type WithJobs = AppContext & { [JOBS]?: DraftExportJobs };
 export function getDraftExportJobs(context: AppContext): DraftExportJobs {
 	const holder = context as WithJobs;
 	holder[JOBS] ??= new DraftExportJobs((processId, version) => getDraftVersion(context.db, processId, version), {
+		render: draftRenderer(context),
 		onError: (err, job) => context.log.error({ err, ...job }, 'draft export failed')
 	});
 	return holder[JOBS];
