@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { consolidateDraft } from '../../src/lib/domain/draft/consolidate';
 import type { StrategyDraft } from '../../src/lib/domain/draft/model';
 import { DRAFT_FILE_FORMATS, renderDraftFile, type DraftFileFormatName } from '../../src/lib/export/draft-file';
+import { DraftRenderThread } from '../../src/lib/server/draft-render-thread';
 import { largeProcessBoards, largeProcessInput } from '../../tests/unit/fixtures/draft-large-process';
 
 export const formats = Object.keys(DRAFT_FILE_FORMATS) as DraftFileFormatName[];
@@ -45,4 +46,18 @@ export async function consolidate(boards: ReturnType<typeof buildBoards>): Promi
 export async function render(draft: StrategyDraft, format: DraftFileFormatName): Promise<Timing> {
 	const { value, timing } = await timed(() => renderDraftFile(draft, format, { sources: true }));
 	return { ...timing, bytes: value.bytes.byteLength };
+}
+
+let thread: DraftRenderThread | null = null;
+
+/** The same render through the server's worker thread (`workerUrl`: the bundled draft-export-worker). */
+export async function renderInThread(workerUrl: string, draft: StrategyDraft, format: DraftFileFormatName): Promise<Timing> {
+	thread ??= new DraftRenderThread(new URL(workerUrl));
+	const { value, timing } = await timed(() => thread!.render(draft, format, { sources: true }));
+	return { ...timing, bytes: value.bytes.byteLength };
+}
+
+export async function closeThread(): Promise<void> {
+	await thread?.close();
+	thread = null;
 }
