@@ -9,6 +9,7 @@ const buildDir = process.env.NARADA_BUILD_DIR || 'build';
 await build({
 	entryPoints: {
 		server: 'server/index.ts',
+		'draft-export-worker': 'src/lib/server/draft-export-worker.ts',
 		'cli/migrate': 'server/cli/migrate.ts',
 		'cli/users': 'server/cli/users.ts',
 		'cli/backup': 'server/cli/backup.ts',

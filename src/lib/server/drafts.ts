@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { openState } from '../domain/doc-restore';
 import { consolidateDraft, participationInput, type DraftBoardInput, type DraftParticipationInput } from '../domain/draft/consolidate';
 import type { StrategyDraft } from '../domain/draft/model';
+import type { DraftBoardChoice, DraftVersionSummary } from '../domain/draft/process-draft';
 import { getBoardHub } from './collab/hub-registry';
 import type { AppContext } from './context';
 import type { Database } from './db/schema';
@@ -22,13 +23,7 @@ export const DRAFT_TIME_ZONE = 'Europe/Warsaw';
 /** Board kinds the draft has a place for; ideas walls and the like are not offered. */
 const DRAFT_BOARD_KINDS = new Set(['problem-tree', 'objective-tree', 'inaction-cards', 'need-gap-matrix', 'goals']);
 
-export interface DraftBoardChoice {
-	id: string;
-	kind: string;
-	title: string;
-	area: string | null;
-	included: boolean;
-}
+export type { DraftBoardChoice, DraftVersionSummary } from '../domain/draft/process-draft';
 
 /**
  * Every board of the process the draft can use, in the draft's order: boards the facilitator
@@ -135,12 +130,6 @@ export async function loadDraftParticipation(db: Kysely<Database>, processId: st
 		workshops.map((workshop) => ({ id: workshop.id, title: workshop.title, heldAt: workshop.starts_at, participants: counts.get(workshop.id) ?? 0 })),
 		people.map((person) => ({ sector: person.sector, institution: person.institution, gender: person.gender }))
 	);
-}
-
-export interface DraftVersionSummary {
-	number: number;
-	createdAt: number;
-	createdBy: string | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { checkCompleteness } from '$lib/domain/draft/completeness';
+import { DRAFT_FILE_FORMATS } from '$lib/export/draft-file';
 import { consolidateProcessDraft, listDraftBoards, listDraftVersions, saveDraftBoardChoices, saveDraftVersion } from '$lib/server/drafts';
 import { requireDraftAccess } from '$lib/server/draft-guard';
 import { ensureDraftTextsBoard } from '$lib/server/draft-texts';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		findings: checkCompleteness(draft),
 		boards,
 		versions,
+		exportFormats: Object.keys(DRAFT_FILE_FORMATS),
 		/** The hidden board holding the editable sections, and who we are on it (presence). */
 		textsBoardId,
 		me: { id: presenceOf(locals.session!).id, name: user.name, role: 'facilitator' as const }

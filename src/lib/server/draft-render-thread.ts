@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import type { StrategyDraft } from '../domain/draft/model';
+import { renderDraftFile, type DraftFile, type DraftFileFormatName, type DraftFileOptions } from '../export/draft-file';
+import type { AppContext } from './context';
+import type { RenderReply, RenderRequest } from './draft-export-worker';
+
+export type RenderDraftFile = (draft: StrategyDraft, format: DraftFileFormatName, options: DraftFileOptions) => Promise<DraftFile>;
+
+/**
+ * One worker thread that renders draft files (see draft-export-worker.ts), started on first use.
+ * If it dies, the renders it held fail and the next render starts a fresh one.
+ */
+export class DraftRenderThread {
+	private worker: Worker | null = null;
+	private nextId = 1;
+	private readonly pending = new Map<number, { resolve: (file: DraftFile) => void; reject: (error: Error) => void }>();
+
+	constructor(private readonly script: URL) {}
+
+	render: RenderDraftFile = (draft, format, options) =>
+		new Promise<DraftFile>((resolve, reject) => {
+			const id = this.nextId++;
+			this.pending.set(id, { resolve, reject });
+			const request: RenderRequest = { id, draft, format, sources: options.sources };
+			const worker = this.thread();
+			worker.ref();
+			worker.postMessage(request);
+		});
+
+	async close(): Promise<void> {
+		const worker = this.worker;
+		this.worker = null;
+		if (worker) await worker.terminate();
+	}
+
+	private thread(): Worker {
+		if (this.worker) return this.worker;
+		const worker = new Worker(this.script);
+		worker.on('message', (reply: RenderReply) => {
+			const waiting = this.pending.get(reply.id);
+			this.pending.delete(reply.id);
+			// An idle render thread must not keep the process alive on shutdown.
+			if (this.pending.size === 0) worker.unref();
+			if (!waiting) return;
+			if ('error' in reply) waiting.reject(new Error(reply.error));
+			else waiting.resolve({ bytes: reply.bytes, contentType: reply.contentType, fileName: reply.fileName });
+		});
+		const fail = (error: Error) => {
+			if (this.worker === worker) this.worker = null;
+			for (const waiting of this.pending.values()) waiting.reject(error);
+			this.pending.clear();
+		};
+		worker.on('error', fail);
+		worker.on('exit', (code) => fail(new Error(`draft render thread exited with code ${code}`)));
+		this.worker = worker;
+		return worker;
+	}
+}
+
+/**
+ * The renderer routes use: the worker thread the Node server registered, or (in a dev server or
+ * a test without it) rendering in this thread. Hangs on the shared context under a global
+ * symbol, because the Node server and the SvelteKit build each carry a copy of this module.
+ */
+const RENDERER = Symbol.for('narada.draftRenderer');
+type WithRenderer = AppContext & { [RENDERER]?: RenderDraftFile };
+
+export function setDraftRenderer(context: AppContext, render: RenderDraftFile | null): void {
+	if (render) (context as WithRenderer)[RENDERER] = render;
+	else delete (context as WithRenderer)[RENDERER];
+}
+
+export function draftRenderer(context: AppContext): RenderDraftFile {
+	return (draft, format, options) => ((context as WithRenderer)[RENDERER] ?? renderDraftFile)(draft, format, options);
+}
