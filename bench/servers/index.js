@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,6 +18,17 @@ export function naradaBuildDir() {
 	if (chosen) return resolve(root, chosen);
 	for (const dir of ['build-b1', 'build']) if (existsSync(join(root, dir, 'server.js'))) return join(root, dir);
 	throw new Error('No Narada build: run `npm run build` first (or set NARADA_BUILD_DIR).');
+}
+
+/**
+ * The Node flags `npm start` gives Narada's server (package.json), so the bench measures the
+ * server as it is deployed. Today: a young generation capped at 4 MB per semi-space, because the
+ * app's start-up grows it to 16 MB and each scavenge of that costs ~20 ms (bench/probe.js `gc`).
+ */
+export function naradaStartFlags() {
+	const start = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
+	const command = start.split('&&').map((part) => part.trim()).find((part) => part.endsWith('build/server.js'));
+	return command ? command.split(/\s+/).slice(1, -1).filter((arg) => arg.startsWith('--')) : [];
 }
 
 /**
@@ -62,7 +73,8 @@ export function benchServer(kind, options = {}) {
 				BENCH_PROBE_FILE: probeFile,
 				NODE_ENV: 'production'
 			};
-			const args = ['-c', SERVER_CORE, process.execPath, '--import', probe, ...(options.nodeArgs ?? []), script];
+			const startFlags = kind === 'narada' ? naradaStartFlags() : [];
+			const args = ['-c', SERVER_CORE, process.execPath, '--import', probe, ...startFlags, ...(options.nodeArgs ?? []), script];
 			// BENCH_SERVER_STDOUT keeps the server's stdout (e.g. with --trace-gc-nvp) for a look afterwards.
 			const stdout = process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'a') : 'ignore';
 			child = spawn('taskset', args, { env, cwd: kind === 'narada' ? root : here, stdio: ['ignore', stdout, 'pipe'] });
