@@ -76,6 +76,12 @@ export function bullet(children: ParagraphChild[], level = 0): Paragraph {
 export type CellContent = string | Paragraph[];
 
 /**
+ * Table text is a size smaller than the body (documentStyles in draft-docx.ts), as printed
+ * strategies set it: at body size a narrow column such as "Horyzont" breaks inside the word.
+ */
+export const TABLE_TEXT_STYLE = 'TableText';
+
+/**
  * A bordered table with fixed column widths whose first row is a header row Word repeats at the
  * top of every page the table spans (w:tblHeader). Every row gets the header's number of cells.
  */
@@ -84,7 +90,7 @@ export function table(header: CellContent[], rows: Array<CellContent[] | Spannin
 	const cell = (content: CellContent, index: number, bold?: true) =>
 		new TableCell({
 			width: { size: scaled[index], type: WidthType.DXA },
-			children: typeof content === 'string' ? [new Paragraph({ children: textRuns(content, { bold }) })] : content.length > 0 ? content : [new Paragraph({})]
+			children: typeof content === 'string' ? [new Paragraph({ style: TABLE_TEXT_STYLE, children: textRuns(content, { bold }) })] : content.length > 0 ? content : [new Paragraph({})]
 		});
 	return new Table({
 		width: { size: totalWidth, type: WidthType.DXA },

@@ -73,7 +73,7 @@ function cardsDocx(block: DraftCardsBlock, labels: DraftLabels): Array<Paragraph
 	const without = block.summary.withoutEstimate + block.summary.unparsable;
 	return [
 		heading(3, withKind(labels.inactionCards, block.title)),
-		table([columns.area, columns.text, columns.bearers, columns.cost, columns.horizon], rows, [16, 36, 16, 20, 12]),
+		table([columns.area, columns.text, columns.bearers, columns.cost, columns.horizon], rows, [17, 33, 16, 20, 14]),
 		new Paragraph({
 			spacing: { before: 120 },
 			children: [new TextRun({ text: `${labels.yearlyCostTotal}: `, bold: true }), new TextRun(formatPln(block.summary.total))]
@@ -87,7 +87,7 @@ function gapsDocx(block: DraftMatrixBlock, labels: DraftLabels): Array<Paragraph
 	const rows = block.largestGaps.map((gap) => [gap.group, gap.service, gap.column, labels.gaps[gap.gap], gap.priority === null ? '' : String(gap.priority)]);
 	return [
 		heading(3, `${labels.largestGaps}: ${block.title}`),
-		table([columns.group, columns.service, columns.column, columns.gap, columns.priority], rows, [24, 28, 22, 14, 12]),
+		table([columns.group, columns.service, columns.column, columns.gap, columns.priority], rows, [22, 28, 21, 14, 15]),
 		note(labels.fullMatrixInAnnex)
 	];
 }

@@ -1,7 +1,7 @@
 import { AlignmentType, LevelFormat, Paragraph, Table, TextRun, type INumberingOptions } from 'docx';
 import type { DraftLabels } from '../domain/draft/labels';
 import type { DraftAction, DraftGoalsArea, DraftImplementationSection, DraftSource, DraftSpecificGoal, DraftStrategicGoal } from '../domain/draft/model';
-import { boldLine, bullet, footnoteRuns, heading, labelled, note, table, textRuns } from './draft-docx-blocks';
+import { TABLE_TEXT_STYLE, boldLine, bullet, footnoteRuns, heading, labelled, note, table, textRuns } from './draft-docx-blocks';
 import { indicatorRows } from '../domain/draft/table-rows';
 
 export type NumberingConfig = INumberingOptions['config'][number];
@@ -77,13 +77,13 @@ function actionsTable(actions: readonly DraftAction[], indicatorNotes: readonly 
 		columns.number,
 		columns.description,
 		columns.timeframe,
-		[new Paragraph({ children: [...textRuns(columns.indicator, { bold: true }), ...footnoteRuns(indicatorNotes)] })]
+		[new Paragraph({ style: TABLE_TEXT_STYLE, children: [...textRuns(columns.indicator, { bold: true }), ...footnoteRuns(indicatorNotes)] })]
 	];
 	const rows = actions.map((action) => [
 		`${action.number}.`,
-		[new Paragraph({ children: [...textRuns(action.text), ...footnoteRuns(action.footnoteRefs)] })],
+		[new Paragraph({ style: TABLE_TEXT_STYLE, children: [...textRuns(action.text), ...footnoteRuns(action.footnoteRefs)] })],
 		action.timeframe,
-		action.indicators.map((indicator) => new Paragraph({ spacing: { after: 120 }, children: textRuns(indicator.name) }))
+		action.indicators.map((indicator) => new Paragraph({ style: TABLE_TEXT_STYLE, spacing: { after: 120 }, children: textRuns(indicator.name) }))
 	]);
 	return table(header, rows, [8, 46, 16, 30]);
 }

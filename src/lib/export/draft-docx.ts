@@ -1,11 +1,12 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TableOfContents, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, PageOrientation, Paragraph, Table, TextRun } from 'docx';
 import { isSector } from '../domain/sectors';
 import type { DraftRenderOptions } from './draft-render-options';
 import { draftLabels, type DraftLabels } from '../domain/draft/labels';
 import type { DraftParticipationSection, DraftSection, StrategyDraft } from '../domain/draft/model';
-import { PAGE, heading, labelled, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
+import { PAGE, TABLE_TEXT_STYLE, heading, labelled, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
 import { diagnosisDocx, matrixAnnexDocx } from './draft-docx-diagnosis';
 import { goalsAreaDocx, indicatorsDocx, type GoalsContext } from './draft-docx-goals';
+import { tocField } from './draft-docx-toc';
 
 /** Word's language tags for the draft's languages; they go into styles.xml as the document default. */
 const WORD_LANGUAGE = { pl: 'pl-PL', en: 'en-GB' } as const;
@@ -16,8 +17,8 @@ const WORD_LANGUAGE = { pl: 'pl-PL', en: 'en-GB' } as const;
  * areas as Heading 2, blocks as Heading 3, the goals chapters in seed 000's layout with the
  * "Kierunki działań" table's header repeated on every page, real footnotes, page numbers in the
  * footer. Where each goal and action came from is printed as a short note only when
- * `options.sources` asks for it. Reads only the model, so a saved version always gives the same document. Problem trees
- * are nested lists here; their pictures come with the server-side diagram rendering.
+ * `options.sources` asks for it. Reads only the model, so a saved version always gives the same
+ * document. Problem trees come as a picture (with their outline as its description) and a nested list.
  */
 export async function renderDraftDocx(draft: StrategyDraft, options: DraftRenderOptions = {}): Promise<Uint8Array> {
 	const labels = draftLabels(draft.language);
@@ -72,7 +73,10 @@ function documentStyles(language: string) {
 			heading2: headingStyle(28, 1, 360),
 			heading3: headingStyle(24, 2, 240)
 		},
-		paragraphStyles: [{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 240 } } }]
+		paragraphStyles: [
+			{ id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 240 } } },
+			{ id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 0 } } }
+		]
 	};
 }
 
@@ -97,11 +101,10 @@ function titlePage(draft: StrategyDraft, labels: DraftLabels): Paragraph[] {
  * A TOC field over Heading 1–3 with links. Word recomputes it with page numbers when the file
  * is opened; until then (and in viewers that never update fields) it lists the sections.
  */
-function tableOfContents(draft: StrategyDraft, labels: DraftLabels): Array<Paragraph | TableOfContents> {
-	const cachedEntries = draft.sections.map((section, index) => ({ title: xmlSafe(sectionTitle(section, index)), level: 1 }));
+function tableOfContents(draft: StrategyDraft, labels: DraftLabels): Paragraph[] {
 	return [
 		new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: textRuns(labels.tableOfContents) }),
-		new TableOfContents(labels.tableOfContents, { hyperlink: true, headingStyleRange: '1-3', cachedEntries })
+		...tocField(draft.sections.map((section, index) => xmlSafe(sectionTitle(section, index))))
 	];
 }
 
