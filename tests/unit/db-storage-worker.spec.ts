@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -22,7 +22,28 @@ afterEach(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
+/** The nice value of every thread of this process, by thread id (Linux: field 19 of its stat line). */
+function threadNiceValues(): Map<number, number> {
+	const values = new Map<number, number>();
+	for (const tid of readdirSync('/proc/self/task')) {
+		const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+		values.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+	}
+	return values;
+}
+
 describe('WAL checkpoints off the event loop', () => {
+	it.runIf(process.platform === 'linux')('runs its thread at the lowest priority, so the event loop sharing its core goes first', async () => {
+		dir = mkdtempSync(join(tmpdir(), 'narada-wal-'));
+		const path = join(dir, 'narada.db');
+		database = openDatabase(path);
+		const before = threadNiceValues();
+		checkpointer = startStorageWorker(database.sqlite, { path, log, intervalMs: 20 });
+		await eventually(() => expect([...threadNiceValues()].filter(([tid, nice]) => !before.has(tid) && nice === 19)).toHaveLength(1));
+		// Only that thread: this one (and the process's others) keep their priority.
+		expect(threadNiceValues().get(Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]))).toBe(0);
+	});
+
 	it('moves committed pages into the database file from a worker, and hands the duty back when stopped', async () => {
 		dir = mkdtempSync(join(tmpdir(), 'narada-wal-'));
 		const path = join(dir, 'narada.db');

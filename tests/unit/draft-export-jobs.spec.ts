@@ -9,12 +9,13 @@ const DRAFT = { titlePage: { title: 'Strategia', version: 1 } } as unknown as St
 
 /** A renderer the test releases by hand, so "waiting" and "rendering" can be looked at. */
 function manualRenderer(bytes = 10) {
-	const pending: Array<{ format: DraftFileFormatName; sources: boolean; release: () => void; fail: (error: Error) => void }> = [];
-	const render = (_draft: StrategyDraft, format: DraftFileFormatName, options: { sources: boolean }) =>
+	const pending: Array<{ format: DraftFileFormatName; sources: boolean; progress: (done: number, total: number) => void; release: () => void; fail: (error: Error) => void }> = [];
+	const render = (_draft: StrategyDraft, format: DraftFileFormatName, options: { sources: boolean; onProgress?: (done: number, total: number) => void }) =>
 		new Promise<DraftFile>((resolve, reject) =>
 			pending.push({
 				format,
 				sources: options.sources,
+				progress: (done, total) => options.onProgress?.(done, total),
 				release: () => resolve({ bytes: new Uint8Array(bytes), contentType: 'application/octet-stream', fileName: `strategia-v1.${format}` }),
 				fail: reject
 			})
@@ -42,6 +43,13 @@ describe('draft export jobs', () => {
 		expect(pending).toHaveLength(1);
 		expect(jobs.get('p1', 1, word.id)).toMatchObject({ state: 'rendering', progress: 10 });
 		expect(jobs.get('p1', 1, pdf.id)).toMatchObject({ state: 'queued', ahead: 1 });
+		// The bar moves as the renderer lays out the sections, and never backwards.
+		pending[0].progress(2, 4);
+		expect(jobs.get('p1', 1, word.id)).toMatchObject({ state: 'rendering', progress: 52 });
+		pending[0].progress(1, 4);
+		expect(jobs.get('p1', 1, word.id)?.progress).toBe(52);
+		pending[0].progress(4, 4);
+		expect(jobs.get('p1', 1, word.id)).toMatchObject({ state: 'rendering', progress: 95 });
 		pending[0].release();
 		await jobs.settled(word.id);
 		expect(jobs.get('p1', 1, word.id)).toMatchObject({ state: 'ready', progress: 100, fileName: 'strategia-v1.docx', size: 10, error: null });

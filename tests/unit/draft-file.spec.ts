@@ -144,3 +144,14 @@ describe('matrices to XLSX', () => {
 		expect(bare.sheets[0].get('A2')).toBe('Projekt nie zawiera matrycy potrzeb, nisz i luk.');
 	});
 });
+
+describe('progress of a long export', () => {
+	for (const format of ['docx', 'pdf'] as const) {
+		it(`${format}: reports each section laid out, in order, before the file is packed`, async () => {
+			const steps: Array<[number, number]> = [];
+			await renderDraftFile(draft, format, { sources: false, onProgress: (done, total) => steps.push([done, total]) });
+			const total = draft.sections.length + 1;
+			expect(steps).toEqual(draft.sections.map((_, index) => [index + 1, total]));
+		});
+	}
+});

@@ -15,6 +15,7 @@ import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (request) => {
 	if (request.format === 'crash') process.exit(3);
 	if (request.format === 'broken') return parentPort.postMessage({ id: request.id, error: 'Error: no font' });
+	parentPort.postMessage({ id: request.id, progress: { done: 1, total: 2 } });
 	const bytes = new TextEncoder().encode(request.format + ':' + request.draft.titlePage.title + ':' + request.sources);
 	parentPort.postMessage({ id: request.id, bytes, contentType: 'text/plain', fileName: 'strategia-v1.' + request.format }, [bytes.buffer]);
 });
@@ -34,6 +35,13 @@ describe('draft render thread', () => {
 		expect(text(word.bytes)).toBe('docx:Strategia Łódź:true');
 		expect(word.fileName).toBe('strategia-v1.docx');
 		expect(text(pdf.bytes)).toBe('pdf:Strategia Łódź:false');
+	});
+
+	it('passes the worker\'s progress to the render that asked', async () => {
+		thread = new DraftRenderThread(pathToFileURL(join(dir, 'worker.mjs')));
+		const steps: string[] = [];
+		await thread.render(draft, 'docx', { sources: false, onProgress: (done, total) => steps.push(`${done}/${total}`) });
+		expect(steps).toEqual(['1/2']);
 	});
 
 	it('rejects a render that failed, and after the worker died starts a new one', async () => {

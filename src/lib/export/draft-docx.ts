@@ -23,7 +23,12 @@ const WORD_LANGUAGE = { pl: 'pl-PL', en: 'en-GB' } as const;
 export async function renderDraftDocx(draft: StrategyDraft, options: DraftRenderOptions = {}): Promise<Uint8Array> {
 	const labels = draftLabels(draft.language);
 	const context: GoalsContext = { labels, numbering: [], sources: options.sources === true };
-	const blocks = draft.sections.map((section, index) => sectionDocx(section, index, context));
+	const steps = draft.sections.length + 1;
+	const blocks = draft.sections.map((section, index) => {
+		const out = sectionDocx(section, index, context);
+		options.onProgress?.(index + 1, steps);
+		return out;
+	});
 	const body = blocks.flat();
 	// The annexes with a matrix start a landscape section of their own.
 	const annexes = draft.sections.findIndex((section) => section.kind === 'annexes' && section.matrices.length > 0);

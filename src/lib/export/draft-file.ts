@@ -10,6 +10,8 @@ import { XLSX_MIME } from './xlsx';
 export interface DraftFileOptions {
 	/** Print where each goal and action came from as a short note. */
 	sources: boolean;
+	/** See DraftRenderOptions: section by section, for the formats that take long. */
+	onProgress?: (done: number, total: number) => void;
 }
 
 interface DraftFileFormat {

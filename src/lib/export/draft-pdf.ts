@@ -49,7 +49,7 @@ const OWN_WORDS = {
 
 /** `options.sources` adds where each goal and action came from, as a short note under it. */
 export async function renderDraftPdf(draft: StrategyDraft, options: DraftRenderOptions = {}): Promise<Uint8Array> {
-	return new DraftPdfWriter(draft, options.sources === true).render();
+	return new DraftPdfWriter(draft, options.sources === true, options.onProgress).render();
 }
 
 class DraftPdfWriter {
@@ -61,7 +61,8 @@ class DraftPdfWriter {
 
 	constructor(
 		private readonly draft: StrategyDraft,
-		private readonly withSources: boolean
+		private readonly withSources: boolean,
+		private readonly onProgress?: (done: number, total: number) => void
 	) {
 		this.labels = draftLabels(draft.language);
 		this.words = OWN_WORDS[draft.language] ?? OWN_WORDS.pl;
@@ -106,6 +107,7 @@ class DraftPdfWriter {
 			this.sectionBody(sect, section);
 			if (section.paragraphs.length === 0 && before === this.contentMark()) this.paragraph(sect, this.labels.noContent, { color: MUTED });
 			sect.end();
+			this.onProgress?.(index + 1, this.draft.sections.length + 1);
 		});
 
 		if (this.draft.footnotes.length > 0) {

@@ -171,7 +171,9 @@ export class DraftExportJobs {
 		try {
 			const draft = await this.load(job.processId, job.version);
 			if (!draft) return this.finish(job, null, 'not-found');
-			this.finish(job, await this.render(draft, job.format, { sources: job.sources }), null);
+			// Sections laid out move the bar from 10 to 95; the last steps are packing the file.
+			const onProgress = (done: number, total: number) => (job.progress = Math.max(job.progress, 10 + Math.floor((85 * done) / Math.max(total, 1))));
+			this.finish(job, await this.render(draft, job.format, { sources: job.sources, onProgress }), null);
 		} catch (error) {
 			this.onError(error, job);
 			this.finish(job, null, 'render-failed');

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { StrategyDraft } from '../domain/draft/model';
 import { renderDraftFile, type DraftFileFormatName } from '../export/draft-file';
+import { lowerThisThreadPriority } from './low-priority-thread';
 
 /**
  * Worker thread entry (bundled to build/draft-export-worker.js by scripts/build-server.js):
@@ -14,11 +15,17 @@ export interface RenderRequest {
 	sources: boolean;
 }
 
-export type RenderReply = { id: number; bytes: Uint8Array; contentType: string; fileName: string } | { id: number; error: string };
+export type RenderReply =
+	| { id: number; bytes: Uint8Array; contentType: string; fileName: string }
+	| { id: number; error: string }
+	| { id: number; progress: { done: number; total: number } };
+
+lowerThisThreadPriority();
 
 parentPort?.on('message', async (request: RenderRequest) => {
 	try {
-		const file = await renderDraftFile(request.draft, request.format, { sources: request.sources });
+		const onProgress = (done: number, total: number) => parentPort!.postMessage({ id: request.id, progress: { done, total } } satisfies RenderReply);
+		const file = await renderDraftFile(request.draft, request.format, { sources: request.sources, onProgress });
 		// A copy owns its whole buffer (a Buffer may be a slice of a shared pool), so it can be moved, not cloned.
 		const bytes = new Uint8Array(file.bytes);
 		const reply: RenderReply = { id: request.id, bytes, contentType: file.contentType, fileName: file.fileName };

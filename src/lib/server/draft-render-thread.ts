@@ -13,14 +13,14 @@ export type RenderDraftFile = (draft: StrategyDraft, format: DraftFileFormatName
 export class DraftRenderThread {
 	private worker: Worker | null = null;
 	private nextId = 1;
-	private readonly pending = new Map<number, { resolve: (file: DraftFile) => void; reject: (error: Error) => void }>();
+	private readonly pending = new Map<number, { resolve: (file: DraftFile) => void; reject: (error: Error) => void; onProgress?: DraftFileOptions['onProgress'] }>();
 
 	constructor(private readonly script: URL) {}
 
 	render: RenderDraftFile = (draft, format, options) =>
 		new Promise<DraftFile>((resolve, reject) => {
 			const id = this.nextId++;
-			this.pending.set(id, { resolve, reject });
+			this.pending.set(id, { resolve, reject, onProgress: options.onProgress });
 			const request: RenderRequest = { id, draft, format, sources: options.sources };
 			const worker = this.thread();
 			worker.ref();
@@ -37,6 +37,7 @@ export class DraftRenderThread {
 		if (this.worker) return this.worker;
 		const worker = new Worker(this.script);
 		worker.on('message', (reply: RenderReply) => {
+			if ('progress' in reply) return this.pending.get(reply.id)?.onProgress?.(reply.progress.done, reply.progress.total);
 			const waiting = this.pending.get(reply.id);
 			this.pending.delete(reply.id);
 			// An idle render thread must not keep the process alive on shutdown.

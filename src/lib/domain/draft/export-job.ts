@@ -15,7 +15,7 @@ export interface DraftExportJobStatus {
 	format: string;
 	sources: boolean;
 	state: DraftExportState;
-	/** 0–100: queued 0, rendering started 10, a file ready 100. */
+	/** 0–100: queued 0, rendering started 10, then up to 95 section by section, a file ready 100. */
 	progress: number;
 	/** Jobs ahead of this one (0: next to render); null once it is no longer waiting. */
 	ahead: number | null;

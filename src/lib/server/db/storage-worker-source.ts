@@ -4,6 +4,12 @@
  */
 export const STORAGE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// Lowest priority for this thread (see lib/server/low-priority-thread.ts): sharing a core with the
+// event loop, a checkpoint or a merge must not make an edit wait for its time slice.
+try {
+	const threadId = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+	if (Number.isInteger(threadId) && threadId > 0) require('node:os').setPriority(threadId, 19);
+} catch {}
 const Database = require(workerData.driver);
 const Y = require(workerData.yjs);
 const db = new Database(workerData.path, { fileMustExist: true });
