@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { SvgTextRun } from '../domain/problem-tree/tree-svg';
+import { dejavuFontFiles } from './dejavu-fonts';
 
 /**
  * Text drawn as DejaVu Sans glyph outlines instead of SVG text, for diagrams rasterised on the
@@ -52,14 +52,10 @@ const glyphCache = new Map<string, { key: string; advance: number; path: string 
 
 let loaded: { regular: fontkit.Font; bold: fontkit.Font } | null = null;
 
-/** Resolved at run time from the installed package, so the bundled server finds them too. */
 function fonts() {
 	if (!loaded) {
-		const require = createRequire(import.meta.url);
-		loaded = {
-			regular: fontkit.openSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-			bold: fontkit.openSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'))
-		};
+		const files = dejavuFontFiles();
+		loaded = { regular: fontkit.openSync(files.regular), bold: fontkit.openSync(files.bold) };
 	}
 	return loaded;
 }

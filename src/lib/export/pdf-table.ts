@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { dejavuFontFiles } from './dejavu-fonts';
 
 /**
  * A titled table as a PDF (A4), for lists meant to be printed: the attendance list, reports.
@@ -39,23 +39,9 @@ const FOOTER_SPACE = 24;
 type Doc = InstanceType<typeof PDFDocument>;
 type StructElement = ReturnType<Doc['struct']>;
 
-let fonts: { regular: string; bold: string } | null = null;
-
-/** Resolved at run time from the installed package, so the bundled server finds them too. */
-function fontFiles() {
-	if (!fonts) {
-		const require = createRequire(import.meta.url);
-		fonts = {
-			regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-			bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
-		};
-	}
-	return fonts;
-}
-
 /** Registers DejaVu Sans as 'regular' and 'bold' (embedded, subset, with Polish letters). */
 export function registerPdfFonts(doc: Doc): void {
-	const files = fontFiles();
+	const files = dejavuFontFiles();
 	doc.registerFont('regular', files.regular);
 	doc.registerFont('bold', files.bold);
 }

@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import { Resvg, type RenderedImage } from '@resvg/resvg-js';
 import type { DraftLabels } from '../domain/draft/labels';
 import type { DraftTree } from '../domain/draft/model';
 import { draftTreeDiagramParts } from '../domain/draft/tree-diagram';
 import { GlyphOutliner } from './glyph-outlines';
+import { dejavuFontFiles } from './dejavu-fonts';
 
 /**
  * A draft's tree as a PNG for DOCX and PDF, rendered on the server by resvg (no browser). Its
@@ -75,7 +75,7 @@ export function renderTreeImages(tree: DraftTree, labels: DraftLabels, frame: Im
  * an SVG whose text is already outlines skips loading the fonts (about 1.5 MB) altogether.
  */
 export function rasterizeSvg(svg: string, pixelWidth: number, options: { textAsOutlines?: boolean } = {}): RenderedImage {
-	const files = fontFiles();
+	const files = dejavuFontFiles();
 	return new Resvg(svg, {
 		fitTo: { mode: 'width', value: pixelWidth },
 		background: '#ffffff',
@@ -84,20 +84,6 @@ export function rasterizeSvg(svg: string, pixelWidth: number, options: { textAsO
 			: { loadSystemFonts: false, fontFiles: [files.regular, files.bold], defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
 		logLevel: 'off'
 	}).render();
-}
-
-let fonts: { regular: string; bold: string } | null = null;
-
-/** Resolved at run time from the installed package, so the bundled server finds them too. */
-function fontFiles() {
-	if (!fonts) {
-		const require = createRequire(import.meta.url);
-		fonts = {
-			regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-			bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
-		};
-	}
-	return fonts;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
