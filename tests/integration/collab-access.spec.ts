@@ -1,17 +1,18 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { WebSocket } from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually } from '../support/eventually';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
 import { connectBoard, sessionCookie, whenSynced, type BoardClient } from './collab-client';
+import { upgradeAnswer as upgradeAnswerAt } from '../support/upgrade';
 
 let server: TestServer;
 let workshopA: SeededWorkshop;
 let workshopB: SeededWorkshop;
 let ended: SeededWorkshop;
 const clients: BoardClient[] = [];
+const upgradeAnswer = (boardId: string, headers: { cookie?: string; origin?: string }) => upgradeAnswerAt(server.url, boardId, headers);
 
 function connect(token: string, boardId = workshopA.boardId) {
 	const client = connectBoard(server.url, boardId, token);
@@ -19,23 +20,6 @@ function connect(token: string, boardId = workshopA.boardId) {
 	return client;
 }
 
-/** The HTTP status of a refused upgrade, or 'open' when the server accepted it. */
-function upgradeAnswer(boardId: string, headers: { cookie?: string; origin?: string }) {
-	const socket = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${boardId}`, {
-		headers: { origin: server.url, ...headers }
-	});
-	return new Promise<number | 'open'>((resolve) => {
-		socket.on('unexpected-response', (request, response) => {
-			resolve(response.statusCode ?? 0);
-			request.destroy();
-		});
-		socket.on('open', () => {
-			resolve('open');
-			socket.close();
-		});
-		socket.on('error', () => {});
-	});
-}
 
 /** The board as it is on disk: snapshot plus later updates. */
 function boardOnDisk(boardId: string) {

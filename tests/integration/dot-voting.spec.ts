@@ -5,11 +5,11 @@ import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { eventually } from '../support/eventually';
 import { connectBoard, whenSynced, type BoardClient } from './collab-client';
 import { addNote } from '../../src/lib/domain/ideas-wall';
-import { openDatabase } from '../../src/lib/server/db/index';
 import { listVoteResults } from '../../src/lib/server/facilitation/vote-results';
 import { listWorkshopLog } from '../../src/lib/server/facilitation/workshop-log';
 import type { MyDots, VoteView } from '../../src/lib/realtime/votes-contract';
 import { facilitationSocket, sendCommand } from '../support/facilitation-socket';
+import { withDatabase, type TestDb } from '../support/database';
 
 let server: TestServer;
 const sockets: Socket[] = [];
@@ -40,6 +40,7 @@ async function joined(token: string, workshopId: string) {
 }
 
 const send = sendCommand;
+const withDb = <T,>(run: (db: TestDb) => Promise<T>) => withDatabase(server.databasePath, run);
 
 const rules = { dotsPerPerson: 3, maxPerItem: 2, resultsLive: false, noOwnItems: true, randomOrder: false, facilitatorVotes: false };
 
@@ -65,14 +66,6 @@ async function openVote(socket: Socket, workshop: SeededWorkshop, settings: Part
 	return result.data.voteId;
 }
 
-async function withDb<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const { db, close } = openDatabase(server.databasePath);
-	try {
-		return await run(db);
-	} finally {
-		await close();
-	}
-}
 
 describe('dot voting (socket.io)', () => {
 	it('enforces dots per person, dots per item, own items and the facilitator not voting', async () => {

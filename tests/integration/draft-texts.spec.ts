@@ -1,14 +1,14 @@
-import { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import { draftText, editDraftText } from '../../src/lib/domain/draft/texts';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
-import { openDatabase } from '../../src/lib/server/db/index';
 import { listDraftBoards } from '../../src/lib/server/drafts';
 import { createWorkshop } from '../../src/lib/server/workshops';
 import { collabBoards } from '../support/collab-clients';
 import { eventually } from '../support/eventually';
 import { FormClient } from './auth-helpers';
 import { sessionCookie, whenSynced } from './collab-client';
+import { withDatabase, type TestDb } from '../support/database';
+import { upgradeAnswer as upgradeAnswerAt } from '../support/upgrade';
 
 // The draft's editable sections against the real server: the hidden board behind them, two real
 // y-websocket clients writing in one section at once, the saved version's export, and who may
@@ -16,6 +16,8 @@ import { sessionCookie, whenSynced } from './collab-client';
 const collab = collabBoards();
 
 const draftPath = () => `/processes/${collab.seeded.processId}/draft`;
+const withDb = <T,>(run: (db: TestDb) => Promise<T>) => withDatabase(collab.server.databasePath, run);
+const upgradeAnswer = (boardId: string, token: string) => upgradeAnswerAt(collab.server.url, boardId, { cookie: sessionCookie(token) });
 
 function facilitatorClient(): FormClient {
 	const client = new FormClient(collab.server.url);
@@ -23,37 +25,12 @@ function facilitatorClient(): FormClient {
 	return client;
 }
 
-async function withDb<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const { db, close } = openDatabase(collab.server.databasePath);
-	try {
-		return await run(db);
-	} finally {
-		await close();
-	}
-}
 
 async function textsBoards(): Promise<string[]> {
 	const rows = await withDb((db) => db.selectFrom('boards').select('id').where('process_id', '=', collab.seeded.processId).where('kind', '=', 'draft-texts').execute());
 	return rows.map((row) => row.id);
 }
 
-/** The HTTP status of a refused upgrade, or 'open' when the server accepted it. */
-function upgradeAnswer(boardId: string, token: string) {
-	const socket = new WebSocket(`${collab.server.url.replace('http', 'ws')}/collab/${boardId}`, {
-		headers: { origin: collab.server.url, cookie: sessionCookie(token) }
-	});
-	return new Promise<number | 'open'>((resolve) => {
-		socket.on('unexpected-response', (request, response) => {
-			resolve(response.statusCode ?? 0);
-			request.destroy();
-		});
-		socket.on('open', () => {
-			resolve('open');
-			socket.close();
-		});
-		socket.on('error', () => {});
-	});
-}
 
 describe('editable sections of the draft', () => {
 	it('creates the hidden sections board once, even when two facilitators open the draft at the same moment', async () => {

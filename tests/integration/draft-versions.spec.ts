@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SEED_000_TEMPLATE, deriveGoals, editItemText, importGoalsTemplate } from '../../src/lib/domain/goals';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
-import { openDatabase } from '../../src/lib/server/db/index';
 import { listDraftBoards } from '../../src/lib/server/drafts';
 import { collabBoards } from '../support/collab-clients';
 import { eventually } from '../support/eventually';
 import { FormClient } from './auth-helpers';
 import { whenSynced } from './collab-client';
+import { withDatabase, type TestDb } from '../support/database';
 
 // The "Projekt strategii" page and its saved versions, against the real server: a goals board
 // filled with seed 000's chapter through a real board client, versions saved by form posts.
@@ -23,15 +23,8 @@ function signedIn(token: string): FormClient {
 
 const draftPath = () => `/processes/${collab.seeded.processId}/draft`;
 const markdownPath = (n: number) => `${draftPath()}/versions/${n}/draft.md`;
+const withDb = <T,>(run: (db: TestDb) => Promise<T>) => withDatabase(collab.server.databasePath, run);
 
-async function withDb<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const { db, close } = openDatabase(collab.server.databasePath);
-	try {
-		return await run(db);
-	} finally {
-		await close();
-	}
-}
 
 async function versionNumbers(): Promise<number[]> {
 	const rows = await withDb((db) => db.selectFrom('draft_versions').select('number').where('process_id', '=', collab.seeded.processId).orderBy('number').execute());

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { openDatabase } from '../../src/lib/server/db/index';
 import { createSession } from '../../src/lib/server/auth/sessions';
 import { listWorkshopLog } from '../../src/lib/server/facilitation/workshop-log';
 import type { HandsJoinState, HandsState } from '../../src/lib/realtime/hands-contract';
@@ -10,6 +9,7 @@ import { startServer, type TestServer } from '../support/server';
 import { connectBoard, whenSynced } from './collab-client';
 import { client, expectRedirect, sessionTokenFrom } from './workshops-support';
 import { facilitationSocket, sendCommand } from '../support/facilitation-socket';
+import { withDatabase, type TestDb } from '../support/database';
 
 // Issue 7's roster part: raised hands, the optional gender at join, the summary, the attendance list, anonymising.
 let server: TestServer;
@@ -48,17 +48,10 @@ async function joinRoom(token: string, workshopId: string): Promise<RoomClient> 
 }
 
 const send = sendCommand;
+const withDb = <T,>(run: (db: TestDb) => Promise<T>) => withDatabase(server.databasePath, run);
 
 const names = (room: RoomClient) => room.hands.raised.map((hand) => hand.name);
 
-async function withDb<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const { db, close } = openDatabase(server.databasePath);
-	try {
-		return await run(db);
-	} finally {
-		await close();
-	}
-}
 
 async function joinToken(workshopId: string): Promise<string> {
 	return withDb(async (db) => (await db.selectFrom('workshops').select('join_token').where('id', '=', workshopId).executeTakeFirstOrThrow()).join_token!);
