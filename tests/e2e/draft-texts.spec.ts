@@ -8,7 +8,7 @@ import { openPageAs, useBrowserWorkshop, waitConnected } from '../support/board-
 import { eventually } from '../support/eventually';
 
 // Issue 8's editable sections in a real browser: two facilitators write the financial framework
-// at the same time, each sees both texts, and the completeness finding goes once it is written.
+// at the same time, each sees both texts, and the completeness finding goes as soon as it is written.
 const SHOTS = 'test-results/draft-texts';
 const env = useBrowserWorkshop(SHOTS);
 
@@ -60,6 +60,11 @@ describe('editable sections of the draft in the browser', () => {
 			expect(await framework(jan).inputValue()).toBe(merged);
 		}, 10_000);
 		await anna.locator('[role="status"][data-state="connected"]').waitFor();
+		// Without a reload, on both pages, the section is no longer listed as missing; the others still are.
+		for (const page of [anna, jan]) {
+			await eventually(async () => expect(await page.getByTestId('draft-findings').innerText()).not.toContain('„Ramy finansowe”'));
+			expect(await page.getByTestId('draft-findings').innerText()).toContain('Brak tekstu sekcji „Usługi społeczne”');
+		}
 		await anna.screenshot({ path: `${SHOTS}/two-writers.png`, fullPage: true });
 
 		// After a reload the text is there and the finding about the financial framework is gone.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addAction, addStrategicGoal, deriveGoals } from '../../src/lib/domain/goals';
-import { checkCompleteness } from '../../src/lib/domain/draft/completeness';
+import { checkCompleteness, withLiveTexts } from '../../src/lib/domain/draft/completeness';
 import { consolidateDraft } from '../../src/lib/domain/draft/consolidate';
 import { fixtureProcess } from './fixtures/draft-process';
 
@@ -45,5 +45,20 @@ describe('completeness of the draft', () => {
 			'services',
 			'ngo-tasks'
 		]);
+	});
+});
+
+describe('completeness while people write', () => {
+	it('judges the written sections by their live text: written ones drop out, an emptied one comes back, unknown ones stay', () => {
+		const consolidated = [
+			{ code: 'no-goals', targetId: 'goals' },
+			{ code: 'missing-text', targetId: 'forecast' },
+			{ code: 'missing-text', targetId: 'financial-framework' }
+		] as const;
+		const live: Record<string, string> = { forecast: 'Liczba seniorów wzrośnie o 20%.', 'financial-framework': '   ', implementation: '', services: 'Usługi opiekuńcze', 'ngo-tasks': 'Prowadzenie klubu seniora' };
+		const findings = withLiveTexts([...consolidated], (id) => live[id] ?? null);
+		expect(findings.map((finding) => `${finding.code}:${finding.targetId}`)).toEqual(['no-goals:goals', 'missing-text:implementation', 'missing-text:financial-framework']);
+		// A lookup that holds nothing leaves the consolidated findings as they were.
+		expect(withLiveTexts([...consolidated], () => null)).toEqual([...consolidated]);
 	});
 });

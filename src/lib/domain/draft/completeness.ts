@@ -61,3 +61,20 @@ export function checkCompleteness(draft: StrategyDraft): CompletenessFinding[] {
 	}
 	return findings;
 }
+
+/**
+ * The findings with the written sections judged by their live text instead of the text the
+ * draft was consolidated from: on the draft page a "missing" section stops being listed as soon
+ * as someone writes in it, and comes back if it is emptied. `liveText` gives null for a section
+ * it does not hold (its finding stays as consolidated).
+ */
+export function withLiveTexts(findings: readonly CompletenessFinding[], liveText: (id: SectionId) => string | null): CompletenessFinding[] {
+	const missing = (id: SectionId) => {
+		const text = liveText(id);
+		return text === null ? findings.some((finding) => finding.code === 'missing-text' && finding.targetId === id) : text.trim() === '';
+	};
+	return [
+		...findings.filter((finding) => finding.code !== 'missing-text'),
+		...REQUIRED_TEXT_SECTIONS.filter(missing).map((id): CompletenessFinding => ({ code: 'missing-text', targetId: id }))
+	];
+}
