@@ -56,11 +56,15 @@ export async function seedWorkshop(databasePath: string, options: { startsAt?: n
 	}
 }
 
+/** Joining times one millisecond apart at least: lists ordered by joining must not fall back to random ids. */
+let lastJoinedAt = 0;
+const nextJoinedAt = () => (lastJoinedAt = Math.max(Date.now(), lastJoinedAt + 1));
+
 async function addGuest(db: ReturnType<typeof openDatabase>['db'], workshopId: string, name: string) {
 	const participantId = randomUUID();
 	await db
 		.insertInto('participants')
-		.values({ id: participantId, workshop_id: workshopId, display_name: name, institution: 'PCPR w Piszu', sector: 'social_assistance', joined_at: Date.now(), removed_at: null })
+		.values({ id: participantId, workshop_id: workshopId, display_name: name, institution: 'PCPR w Piszu', sector: 'social_assistance', joined_at: nextJoinedAt(), removed_at: null })
 		.execute();
 	const session = await createSession(db, { kind: 'guest', participantId, workshopId, expiresAt: Date.now() + 86400_000 });
 	return { ...session, participantId };
