@@ -55,7 +55,10 @@ export const draftIds = {
 	goalsArea: (boardId: string) => `goals:${boardId}`,
 	goalsItem: (boardId: string, itemId: string) => `goals:${boardId}:${itemId}`,
 	indicator: (boardId: string, actionId: string, indicatorId: string) => `goals:${boardId}:${actionId}:${indicatorId}`,
-	workshop: (workshopId: string) => `workshop:${workshopId}`
+	workshop: (workshopId: string) => `workshop:${workshopId}`,
+	/** A consultation round's report, as an annex of a later version. */
+	consultationAnnex: (roundId: string) => `annex:consultation:${roundId}`,
+	remark: (remarkId: string) => `remark:${remarkId}`
 } as const;
 
 export interface StrategyDraft {

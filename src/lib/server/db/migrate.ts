@@ -11,6 +11,7 @@ import * as workshopFollow from '../../../../migrations/0009-workshop-follow';
 import * as draftVersions from '../../../../migrations/0010-draft-versions';
 import * as draftTexts from '../../../../migrations/0011-draft-texts';
 import * as processLanguage from '../../../../migrations/0012-process-language';
+import * as consultations from '../../../../migrations/0013-consultations';
 
 // A static map, so bundled builds find every migration without reading a folder at run time.
 const migrations: Record<string, Migration> = {
@@ -25,7 +26,8 @@ const migrations: Record<string, Migration> = {
 	'0009-workshop-follow': workshopFollow,
 	'0010-draft-versions': draftVersions,
 	'0011-draft-texts': draftTexts,
-	'0012-process-language': processLanguage
+	'0012-process-language': processLanguage,
+	'0013-consultations': consultations
 };
 
 const provider: MigrationProvider = {

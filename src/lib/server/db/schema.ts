@@ -26,6 +26,11 @@ export interface Database {
 	private_notes: PrivateNoteTable;
 	draft_board_choices: DraftBoardChoiceTable;
 	draft_versions: DraftVersionTable;
+	consultation_rounds: ConsultationRoundTable;
+	consultation_invites: ConsultationInviteTable;
+	consultation_respondents: ConsultationRespondentTable;
+	consultation_remarks: ConsultationRemarkTable;
+	consultation_answer_templates: ConsultationAnswerTemplateTable;
 }
 
 export type UserRole = 'admin' | 'facilitator';
@@ -261,6 +266,80 @@ export interface DraftVersionTable {
 	number: number;
 	/** JSON text: the StrategyDraft. */
 	model_json: string;
+	created_by: string | null;
+	created_at: number;
+}
+
+/** A consultation round on a saved draft version (migration 0013). */
+export interface ConsultationRoundTable {
+	id: string;
+	process_id: string;
+	draft_version_id: string;
+	title: string;
+	description: string;
+	opens_at: number;
+	closes_at: number;
+	audience: 'link' | 'invited';
+	/** 0 or 1. */
+	anonymous_allowed: number;
+	link_token: string;
+	created_by: string | null;
+	created_at: number;
+}
+
+/** One invited address of an invited-only round, with its own link token. */
+export interface ConsultationInviteTable {
+	id: string;
+	round_id: string;
+	email: string;
+	token: string;
+	created_at: number;
+}
+
+/** Someone who opened a round's link and wrote; identified by a receipt token (SHA-256 of its secret). */
+export interface ConsultationRespondentTable {
+	id: string;
+	round_id: string;
+	invite_id: string | null;
+	secret_hash: Uint8Array;
+	name: string;
+	institution: string;
+	sector: string | null;
+	created_at: number;
+}
+
+export interface ConsultationRemarkTable {
+	id: string;
+	round_id: string;
+	respondent_id: string;
+	number: number;
+	section_id: string;
+	target_kind: 'section' | 'paragraph' | 'action';
+	target_id: string;
+	target_label: string;
+	content: string;
+	proposed_wording: string;
+	justification: string;
+	/** 0 or 1: the respondent chose not to sign this remark. */
+	anonymous: number;
+	created_at: number;
+	updated_at: number;
+	status: 'accepted' | 'partly' | 'rejected' | 'explained' | null;
+	answer: string;
+	answered_by: string | null;
+	answered_at: number | null;
+	assigned_to: string | null;
+	duplicate_of: string | null;
+	change_note: string;
+	change_target_id: string | null;
+	change_done_at: number | null;
+}
+
+export interface ConsultationAnswerTemplateTable {
+	id: string;
+	process_id: string;
+	status: 'accepted' | 'partly' | 'rejected' | 'explained' | null;
+	text: string;
 	created_by: string | null;
 	created_at: number;
 }
