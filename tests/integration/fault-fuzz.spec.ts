@@ -194,6 +194,25 @@ async function sendAndSettle(socket: RawSocket, frame: Uint8Array | string): Pro
 	]);
 }
 
+/** When the honest clients do not converge: who lacks what, whether the server has it, and how the sockets fared. */
+async function convergenceReport(expected: string[]): Promise<string> {
+	const fresh = connectBoard(server.url, seeded.boardId, seeded.facilitator.token);
+	try {
+		await whenSynced(fresh);
+		const lacking = (notes: Record<string, unknown>) => {
+			const missing = expected.filter((key) => !(key in notes));
+			return `${missing.length} missing (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''})`;
+		};
+		return [
+			`alice: ${lacking(alice.notes())}, connected ${alice.provider.wsconnected}, closes ${JSON.stringify(alice.closes)}, pending structs ${alice.doc.store.pendingStructs !== null}`,
+			`bob: ${lacking(bob.notes())}, connected ${bob.provider.wsconnected}, closes ${JSON.stringify(bob.closes)}, pending structs ${bob.doc.store.pendingStructs !== null}`,
+			`server (a fresh client): ${lacking(fresh.notes())}`
+		].join('\n');
+	} finally {
+		fresh.destroy();
+	}
+}
+
 describe('fault: hostile input while honest clients edit', () => {
 	beforeEach(() => {
 		ownLoop.reset();
@@ -370,10 +389,14 @@ describe('fault: hostile input while honest clients edit', () => {
 		if (honestTimer) clearInterval(honestTimer);
 		honestTimer = null;
 		const expected = [...honestKeys].sort();
-		await eventually(() => {
-			expect(Object.keys(alice.notes()).sort()).toEqual(expected);
-			expect(Object.keys(bob.notes()).sort()).toEqual(expected);
-		}, 15_000, 100);
+		try {
+			await eventually(() => {
+				expect(Object.keys(alice.notes()).sort()).toEqual(expected);
+				expect(Object.keys(bob.notes()).sort()).toEqual(expected);
+			}, 15_000, 100);
+		} catch (error) {
+			throw new Error(`${String(error)}\n${await convergenceReport(expected)}`);
+		}
 		expect(alice.closes).toEqual([]);
 		expect(bob.closes).toEqual([]);
 
