@@ -28,7 +28,12 @@ export function checkTargets(results) {
 	const w100 = point('workshop', 100);
 	if (w100) add('workshop N=100: socket.io fan-out p99 ≤ 10 ms', w100.narada.facilitatorP99, w100.narada.facilitatorP99 <= 10);
 	const storm = results.storm.find((s) => s.server === 'narada');
-	if (storm) add(`join storm (${storm.runs[0].perClient.count} clients, ${Math.round(storm.stateBytes / 1000)} kB): all synced ≤ 1 s`, storm.allSyncedMs, storm.allSyncedMs <= 1000);
+	// "Each has received the full state within 1 s": counted per client from its own connect. The
+	// storm's end, counted from the first connect, includes the 990 ms over which clients arrive.
+	if (storm) {
+		const slowest = Math.max(...storm.runs.map((run) => run.perClient.max));
+		add(`join storm (${storm.runs[0].perClient.count} clients within 1 s, ${Math.round(storm.stateBytes / 1000)} kB): every client synced ≤ 1 s after connecting (slowest of all runs; the last synced ${storm.allSyncedMs} ms after the first connect)`, slowest, slowest <= 1000);
+	}
 	const cold = results.cold.find((s) => s.server === 'narada');
 	if (cold) add(`cold load (${Math.round(cold.stateBytes / 1000)} kB): connect → synced ≤ 100 ms`, cold.connectToSyncedMs, cold.connectToSyncedMs <= 100);
 	return out;
