@@ -54,6 +54,10 @@ describe('answering consultation remarks', () => {
 			expect(response.status).toBe(400);
 			expect(await response.text()).toContain(message);
 		}
+		// The single remark's own form says it beside that remark.
+		const single = await postPairs(anna(), `${roundPath()}?/answer`, [['remarkId', id], ['single', '1'], ['status', 'accepted'], ['answer', '']]);
+		expect(single.status).toBe(400);
+		expect(await single.text()).toMatch(/id="remark-[^"]+-answer-error"[^>]*>Uzasadnienie jest wymagane/);
 		expect((await rowsOf([id]))[0]).toMatchObject({ status: null, answer: '' });
 	});
 
