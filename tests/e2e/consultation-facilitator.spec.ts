@@ -60,6 +60,38 @@ describe('consultation round page for facilitators', () => {
 		expect(await seriousViolations(anna)).toEqual([]);
 	});
 
+	it('starts an answer from a template and merges two selected remarks', async () => {
+		const round = await seedConsultationRound(env.server.databasePath, env.seeded, { title: 'Runda z szablonami' });
+		const sectionId = round.draft.sections[0].id;
+		const ids = await withDatabase(env.server.databasePath, (db) =>
+			seedRemarks(db, round.roundId, [
+				{ sectionId, content: 'Basen w każdej gminie.' },
+				{ sectionId, content: 'Więcej asystentów rodziny.' },
+				{ sectionId, content: 'Asystenci rodziny — za mało etatów.' }
+			])
+		);
+		const page = await openPageAs(env, env.seeded.facilitator.token, `/processes/${env.seeded.processId}/consultations/${round.roundId}`);
+		await page.getByText(/Szablony odpowiedzi/).click();
+		await page.locator('#template-status').selectOption('rejected');
+		await page.locator('#template-text').fill('Uwaga wykracza poza zakres strategii.');
+		await page.getByRole('button', { name: 'Dodaj szablon' }).click();
+		const templatePicker = page.locator(`#remark-${ids[0]}-template`);
+		await templatePicker.waitFor();
+		await templatePicker.selectOption({ label: 'Nieuwzględniona: Uwaga wykracza poza zakres strategii.' });
+		expect(await page.locator(`#remark-${ids[0]}-answer`).inputValue()).toBe('Uwaga wykracza poza zakres strategii.');
+		expect(await page.locator(`#remark-${ids[0]}-status`).inputValue()).toBe('rejected');
+		await page.locator(`article[aria-labelledby="remark-${ids[0]}-heading"] button[type="submit"]`).click();
+		await expect.poll(() => badge(page, ids[0]).textContent()).toBe('Nieuwzględniona');
+
+		await page.getByLabel('Zaznacz uwagę nr 2', { exact: true }).check();
+		await page.getByLabel('Zaznacz uwagę nr 3', { exact: true }).check();
+		await page.getByLabel('Uwaga główna').selectOption({ label: 'Uwaga nr 2' });
+		await page.getByRole('button', { name: 'Scal w jedną' }).click();
+		await page.getByText('Scalona z uwagą nr 2 (ma tę samą odpowiedź).').waitFor();
+		expect(await page.getByText('Zaznaczone uwagi: 0').count()).toBe(1);
+		await page.screenshot({ path: `${SHOTS}/templates-merge.png`, fullPage: true });
+	});
+
 	it('opens a round from the form, warning while a too short span is typed, and lists it on the process page', async () => {
 		const page = await openPageAs(env, env.seeded.facilitator.token, `/processes/${env.seeded.processId}/consultations/new`);
 		await page.getByLabel('Tytuł').fill('Konsultacje wersji 1');
