@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { CREATABLE_BOARD_KINDS } from '$lib/domain/boards/registry';
 import { createBoard, listBoards } from '$lib/server/boards';
+import { listRounds } from '$lib/server/consultation/rounds';
 import { requireProcessMember } from '$lib/server/process-guards';
 import { boardSchema, documentLanguage, facilitatorSchema, fieldErrors, formValues, workshopSchema } from '$lib/server/process-forms';
 import { addFacilitatorByEmail, listMembers, setProcessLanguage } from '$lib/server/processes';
@@ -11,12 +12,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { process } = await requireProcessMember(locals, url, params.processId);
 	const db = locals.context.db;
-	const [boards, workshops, members] = await Promise.all([
+	const [boards, workshops, members, rounds] = await Promise.all([
 		listBoards(db, process.id),
 		listWorkshops(db, process.id),
-		listMembers(db, process.id)
+		listMembers(db, process.id),
+		listRounds(db, process.id)
 	]);
-	return { process, boards, workshops, members, isOwner: process.role === 'owner', creatableKinds: CREATABLE_BOARD_KINDS };
+	return { process, boards, workshops, members, rounds, now: Date.now(), isOwner: process.role === 'owner', creatableKinds: CREATABLE_BOARD_KINDS };
 };
 
 export const actions: Actions = {
