@@ -34,7 +34,7 @@ const remarkSchema = z.object({
 	anonymous: z.enum(['on', '']).default(''),
 	name: optionalText(REMARK_LIMITS.name),
 	institution: optionalText(REMARK_LIMITS.institution),
-	sector: z.union([z.enum(SECTORS, 'sector'), z.literal('')]).default('')
+	sector: z.enum([...SECTORS, ''], 'sector').default('')
 });
 
 export type FieldErrors = Record<string, string>;
@@ -87,7 +87,7 @@ export type RemarkRefusal =
 	| { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
 
 /** Outside the open phase (server clock) nothing is written. */
-function notOpen(access: RoundAccess, now: number): RemarkRefusal | null {
+export function notOpen(access: RoundAccess, now: number): RemarkRefusal | null {
 	return roundPhase({ opensAt: access.round.opens_at, closesAt: access.round.closes_at }, now) === 'open' ? null : { ok: false, error: 'not_open' };
 }
 
@@ -133,8 +133,11 @@ export async function addRemark(
 			respondentId = created.id;
 			receipt = created.receipt;
 		}
+		// max+1 over the numbers ever given (the round keeps the last one), so a deleted remark's number stays retired.
 		const last = await trx.selectFrom('consultation_remarks').select((eb) => eb.fn.max('number').as('number')).where('round_id', '=', access.round.id).executeTakeFirst();
-		const number = (last?.number ?? 0) + 1;
+		const given = await trx.selectFrom('consultation_rounds').select('last_remark_number').where('id', '=', access.round.id).executeTakeFirstOrThrow();
+		const number = Math.max(last?.number ?? 0, given.last_remark_number) + 1;
+		await trx.updateTable('consultation_rounds').set({ last_remark_number: number }).where('id', '=', access.round.id).execute();
 		await trx
 			.insertInto('consultation_remarks')
 			.values({

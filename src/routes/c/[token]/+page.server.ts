@@ -9,6 +9,7 @@ import {
 	editRemark,
 	forgetRespondent,
 	listOwnRemarks,
+	notOpen,
 	parseRemarkForm,
 	remarkFormValues,
 	type RemarkRefusal,
@@ -46,6 +47,9 @@ export const load: PageServerLoad = async ({ locals, params, cookies, url, setHe
 export const actions: Actions = {
 	remark: async (event) => {
 		const { context, values, anonymousAllowed } = await writeContext(event);
+		// A closed round says so before it says anything about the fields.
+		const closed = notOpen(context.access, Date.now());
+		if (closed) return refused('remark', closed, values);
 		const parsed = parseRemarkForm(values, anonymousAllowed);
 		if (!parsed.ok) return fail(400, { action: 'remark', target: values.target ?? '', errors: parsed.errors, values });
 		const result = await addRemark(context, values.target ?? '', parsed.input);
@@ -55,6 +59,9 @@ export const actions: Actions = {
 	},
 	edit: async (event) => {
 		const { context, values, anonymousAllowed } = await writeContext(event);
+		// A closed round says so before it says anything about the fields.
+		const closed = notOpen(context.access, Date.now());
+		if (closed) return refused('edit', closed, values);
 		const parsed = parseRemarkForm(values, anonymousAllowed);
 		if (!parsed.ok) return fail(400, { action: 'edit', remarkId: values.remarkId ?? '', errors: parsed.errors, values });
 		const result = await editRemark(context, values.remarkId ?? '', parsed.input);
