@@ -252,6 +252,39 @@ describe('what is refused', () => {
 	});
 });
 
+describe('how many remarks one respondent may leave', () => {
+	it('refuses the 101st remark of one respondent and says why', async () => {
+		const open = await round();
+		const you = new Respondent();
+		expectRedirect(await you.post(`/c/${open.linkToken}?/remark`, remark('goals', 'Uwaga 1')), /saved=1/);
+		const [first] = await storedRemarks(open.roundId);
+		await withDatabase(server.databasePath, async (db) => {
+			const row = await db.selectFrom('consultation_remarks').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
+			for (let number = 2; number <= 100; number++) {
+				await db.insertInto('consultation_remarks').values({ ...row, id: crypto.randomUUID(), number, content: `Uwaga ${number}` }).execute();
+			}
+		});
+		const refused = await you.post(`/c/${open.linkToken}?/remark`, remark('goals', 'Uwaga 101'));
+		expect(refused.status).toBe(409);
+		expect(await refused.text()).toContain('Zgłoszono już największą dozwoloną liczbę uwag (100)');
+		expect(await storedRemarks(open.roundId)).toHaveLength(100);
+		// Numbering goes on after the numbers written straight into the table.
+		expectRedirect(await new Respondent().post(`/c/${open.linkToken}?/remark`, remark('goals', 'Od kogoś innego')), /saved=101/);
+	});
+});
+
+describe('the page in English', () => {
+	it('says the phase in the chosen language and keeps the draft in its own', async () => {
+		const open = await round();
+		const you = new Respondent();
+		you.cookies.set('PARAGLIDE_LOCALE', 'en');
+		const page = await (await you.get(`/c/${open.linkToken}`)).text();
+		expect(page).toContain('The consultation is open until');
+		expect(page).toContain('Leave a remark');
+		expect(page).toContain('Cele strategiczne i kierunki działań');
+	});
+});
+
 describe('anonymity and personal data', () => {
 	it('asks who you are when the round does not allow anonymous remarks', async () => {
 		const named = await round({ anonymousAllowed: false });
