@@ -23,6 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('anonymous_allowed', 'integer', (c) => c.notNull().check(sql`anonymous_allowed in (0, 1)`))
 		// The public link's token ("anyone with the link"); invited rounds answer only invitations' tokens.
 		.addColumn('link_token', 'text', (c) => c.notNull().unique())
+		// The highest remark number ever given: numbers of deleted remarks are never handed out again.
+		.addColumn('last_remark_number', 'integer', (c) => c.notNull().defaultTo(0))
 		.addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.addCheckConstraint('consultation_rounds_span', sql`closes_at > opens_at`)

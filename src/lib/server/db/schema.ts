@@ -283,6 +283,8 @@ export interface ConsultationRoundTable {
 	/** 0 or 1. */
 	anonymous_allowed: number;
 	link_token: string;
+	/** The highest remark number ever given in this round (deleted remarks' numbers are not reused). */
+	last_remark_number: Generated<number>;
 	created_by: string | null;
 	created_at: number;
 }
