@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RemarkStatus } from '../../src/lib/domain/consultation/model';
 import { draftIds, findSection, type StrategyDraft } from '../../src/lib/domain/draft/model';
@@ -205,6 +206,12 @@ describe('consultation remarks to work in', () => {
 		const recorded = group(await todoHtml(facilitator()), 'Tablica: Cele: obszar V');
 		expect(recorded).toContain(`Uwzględniona w wersji ${version}`);
 		expect(recorded).not.toContain('Cofnij oznaczenie');
+		expect(await (await facilitator().get(draftPath())).text()).toContain('uwzględnione uwagi: 1');
+		// Word carries the remark among the action's sources too.
+		const word = await facilitator().get(`${draftPath()}/versions/${version}/draft.docx?sources=1`);
+		expect(word.status).toBe(200);
+		const document = await (await JSZip.loadAsync(await word.arrayBuffer())).file('word/document.xml')!.async('string');
+		expect(document).toContain('Uwaga nr 1 (Konsultacje wiosenne)');
 		const undo = await post('undoChange', { remarkId: ids[0] });
 		expect(undo.status).toBe(409);
 		expect(await undo.text()).toContain('odnotowała ją zapisana wersja');

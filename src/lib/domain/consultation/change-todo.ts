@@ -26,4 +26,6 @@ export interface ChangeTodo {
 	groups: ChangeGroup[];
 	/** Boards a change can be said to be made on (the form's choice). */
 	boards: Array<{ draftId: string; title: string }>;
+	/** How many remarks each saved version recorded, by version number (the versions list shows it). */
+	recordedByVersion: Record<number, number>;
 }

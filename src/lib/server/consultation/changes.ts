@@ -86,7 +86,9 @@ export async function listChangeTodo(db: Kysely<Database>, processId: string, la
 	// Boards in creation order, then sections in document order, then the rest.
 	const groupOrder = [...boards.map((board) => `board:${board.boardId}`), ...SECTION_IDS.map((id) => `section:${id}`), 'other'];
 	const sorted = [...groups.values()].sort((a, b) => groupOrder.indexOf(a.key) - groupOrder.indexOf(b.key));
-	return { groups: sorted, boards: boards.map(({ draftId, title }) => ({ draftId, title })) };
+	const recordedByVersion: Record<number, number> = {};
+	for (const row of rows) if (row.answered_in_version !== null) recordedByVersion[row.answered_in_version] = (recordedByVersion[row.answered_in_version] ?? 0) + 1;
+	return { groups: sorted, boards: boards.map(({ draftId, title }) => ({ draftId, title })), recordedByVersion };
 }
 
 /** Remarks still waiting for their change on one board: the board page's notice. */
