@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RemarkStatus } from '../../src/lib/domain/consultation/model';
 import { draftIds, findSection, type StrategyDraft } from '../../src/lib/domain/draft/model';
 import { SEED_000_TEMPLATE, deriveGoals, importGoalsTemplate } from '../../src/lib/domain/goals';
 import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
 import { collabBoards } from '../support/collab-clients';
 import { seedConsultationRound, type SeededRound } from '../support/consultation';
+import { seedAnsweredRemarks } from '../support/consultation-changes';
 import { withDatabase, type TestDb } from '../support/database';
 import { eventually } from '../support/eventually';
 import { FormClient } from './auth-helpers';
@@ -23,50 +23,6 @@ function signedIn(token: string): FormClient {
 	const client = new FormClient(collab.server.url);
 	client.cookies.set(SESSION_COOKIE, token);
 	return client;
-}
-
-interface RemarkSeed {
-	status: RemarkStatus | null;
-	sectionId: string;
-	targetKind: 'section' | 'paragraph' | 'action';
-	targetId: string;
-	content: string;
-	duplicateOf?: string;
-}
-
-/** Remarks straight in the tables, numbered 1… in the given order, answered as given. */
-async function seedRemarks(roundId: string, remarks: RemarkSeed[]): Promise<string[]> {
-	return withDb(async (db) => {
-		const now = Date.now();
-		const respondentId = randomUUID();
-		await db.insertInto('consultation_respondents').values({ id: respondentId, round_id: roundId, secret_hash: Buffer.alloc(32), name: 'Ewa', institution: 'MOPS', sector: null, created_at: now }).execute();
-		const ids: string[] = [];
-		for (const [index, remark] of remarks.entries()) {
-			const id = randomUUID();
-			ids.push(id);
-			await db
-				.insertInto('consultation_remarks')
-				.values({
-					id,
-					round_id: roundId,
-					respondent_id: respondentId,
-					number: index + 1,
-					section_id: remark.sectionId,
-					target_kind: remark.targetKind,
-					target_id: remark.targetId,
-					target_label: `Cel ${index + 1}`,
-					content: remark.content,
-					anonymous: 0,
-					created_at: now,
-					updated_at: now,
-					status: remark.status,
-					answer: remark.status ? `Odpowiedź na uwagę ${index + 1}` : '',
-					duplicate_of: remark.duplicateOf ? ids[Number(remark.duplicateOf)] : null
-				})
-				.execute();
-		}
-		return ids;
-	});
 }
 
 const remarkRow = (id: string) => withDb((db) => db.selectFrom('consultation_remarks').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
@@ -102,12 +58,12 @@ describe('consultation remarks to work in', () => {
 		const action = deriveGoals(client.doc).actions.find((candidate) => candidate.text.includes(SEED_ACTION))!;
 		actionId = draftIds.goalsItem(boardId, action.id);
 		round = await seedConsultationRound(collab.server.databasePath, collab.seeded, { title: 'Konsultacje wiosenne' });
-		ids = await seedRemarks(round.roundId, [
+		ids = await seedAnsweredRemarks(collab.server.databasePath, round.roundId, [
 			{ status: 'accepted', sectionId: 'goals', targetKind: 'action', targetId: actionId, content: 'Dopisać szkoły do podmiotów' },
 			{ status: 'partly', sectionId: 'introduction', targetKind: 'paragraph', targetId: 'paragraph:introduction:0', content: 'Wstęp jest za długi' },
 			{ status: 'rejected', sectionId: 'goals', targetKind: 'action', targetId: actionId, content: 'Usunąć całe działanie' },
 			{ status: 'explained', sectionId: 'goals', targetKind: 'section', targetId: 'goals', content: 'Skąd te liczby?' },
-			{ status: 'accepted', sectionId: 'goals', targetKind: 'action', targetId: actionId, content: 'Też dopisać szkoły', duplicateOf: '0' },
+			{ status: 'accepted', sectionId: 'goals', targetKind: 'action', targetId: actionId, content: 'Też dopisać szkoły', duplicateOf: 0 },
 			{ status: null, sectionId: 'goals', targetKind: 'action', targetId: actionId, content: 'Jeszcze bez odpowiedzi' }
 		]);
 	});
