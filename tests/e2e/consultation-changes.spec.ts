@@ -50,7 +50,7 @@ describe('consultation remarks to work in, in the browser', () => {
 		expect(await panel.getByRole('region', { name: 'Sekcja: Wprowadzenie' }).innerText()).toContain('Wstęp <b>jest</b> za długi');
 		expect(await panel.innerText()).not.toContain('Usunąć cały rozdział');
 		await panel.scrollIntoViewIfNeeded();
-		await page.screenshot({ path: `${SHOTS}/todo.png`, fullPage: true });
+		await panel.screenshot({ path: `${SHOTS}/todo.png` });
 		expect(await seriousViolations(page, '#consultation-todo')).toEqual([]);
 
 		const remark = board.getByTestId('change-remark').first();
@@ -63,7 +63,7 @@ describe('consultation remarks to work in, in the browser', () => {
 		await panel.getByRole('status').filter({ hasText: 'Uwaga nr 1 oznaczona jako wprowadzona.' }).waitFor();
 		expect(await remark.innerText()).toContain('Zmiana: Dopisano szkoły w działaniu 1');
 		expect(await remark.getAttribute('data-state')).toBe('done');
-		await page.screenshot({ path: `${SHOTS}/done.png`, fullPage: true });
+		await panel.screenshot({ path: `${SHOTS}/done.png` });
 		expect(await seriousViolations(page, '#consultation-todo')).toEqual([]);
 
 		await page.goto(`${env.server.url}/boards/goals-v`);
