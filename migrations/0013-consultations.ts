@@ -84,6 +84,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('change_note', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('change_target_id', 'text')
 		.addColumn('change_done_at', 'integer')
+		// The draft version that first recorded the change (set when that version is saved); undo ends there.
+		.addColumn('answered_in_version', 'integer')
 		.addUniqueConstraint('consultation_remarks_round_number', ['round_id', 'number'])
 		.execute();
 	await db.schema.createIndex('consultation_remarks_respondent').on('consultation_remarks').column('respondent_id').execute();

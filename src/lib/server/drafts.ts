@@ -5,6 +5,8 @@ import { consolidateDraft, participationInput, type DraftBoardInput, type DraftP
 import type { StrategyDraft } from '../domain/draft/model';
 import type { DraftBoardChoice, DraftVersionSummary } from '../domain/draft/process-draft';
 import { getBoardHub } from './collab/hub-registry';
+import { recordAnsweredRemarks } from './consultation/changes';
+import { publishRoundChange } from './consultation/round-events';
 import type { AppContext } from './context';
 import type { Database } from './db/schema';
 import { readProcessDraftTexts } from './draft-texts';
@@ -140,20 +142,24 @@ export async function loadDraftParticipation(db: Kysely<Database>, processId: st
  */
 export async function saveDraftVersion(context: AppContext, process: ProcessSummary, userId: string, now = Date.now()): Promise<number> {
 	const draft = await consolidateProcessDraft(context, process, now);
-	return context.db.transaction().execute(async (trx) => {
+	const saved = await context.db.transaction().execute(async (trx) => {
 		const last = await trx
 			.selectFrom('draft_versions')
 			.select((eb) => eb.fn.max('number').as('number'))
 			.where('process_id', '=', process.id)
 			.executeTakeFirst();
 		const number = (last?.number ?? 0) + 1;
-		const model: StrategyDraft = { ...draft, titlePage: { ...draft.titlePage, version: number } };
+		// Consultation remarks marked done are recorded by this version (answered_in_version, sources).
+		const answered = await recordAnsweredRemarks(trx, process.id, number, { ...draft, titlePage: { ...draft.titlePage, version: number } });
+		const model: StrategyDraft = answered.draft;
 		await trx
 			.insertInto('draft_versions')
 			.values({ id: crypto.randomUUID(), process_id: process.id, number, model_json: JSON.stringify(model), created_by: userId, created_at: now })
 			.execute();
-		return number;
+		return { number, roundIds: answered.roundIds };
 	});
+	saved.roundIds.forEach(publishRoundChange);
+	return saved.number;
 }
 
 export async function listDraftVersions(db: Kysely<Database>, processId: string): Promise<DraftVersionSummary[]> {

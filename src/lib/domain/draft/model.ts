@@ -69,6 +69,25 @@ export interface StrategyDraft {
 	sections: DraftSection[];
 	/** Every footnote of the document, numbered 1…n in reading order. */
 	footnotes: DraftFootnote[];
+	/** Consultation remarks whose change this version first records (issue 9); absent in older versions. */
+	answeredRemarks?: DraftAnsweredRemark[];
+}
+
+/** An accepted or partly accepted remark, marked as done, as the version that answered it keeps it. */
+export interface DraftAnsweredRemark {
+	remarkId: string;
+	roundTitle: string;
+	/** "Uwaga nr 7" within its round. */
+	number: number;
+	status: 'accepted' | 'partly';
+	targetId: string;
+	targetLabel: string;
+	content: string;
+	changeNote: string;
+	/** Draft id of the board (or item) the change was made on; null when not said. */
+	changeTargetId: string | null;
+	/** That board's title when the version was saved; '' when none. */
+	changeTargetLabel: string;
 }
 
 export interface DraftTitlePage {

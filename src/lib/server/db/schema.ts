@@ -335,6 +335,8 @@ export interface ConsultationRemarkTable {
 	change_note: string;
 	change_target_id: string | null;
 	change_done_at: number | null;
+	/** Number of the draft version that recorded the change; null until one is saved. */
+	answered_in_version: number | null;
 }
 
 export interface ConsultationAnswerTemplateTable {

@@ -7,6 +7,7 @@ import { workshopOfBoardPage } from '$lib/server/board-workshop';
 import { isBoardLocked } from '$lib/server/db/board-locks';
 import { convertProblemTree, type ConvertRefusal } from '$lib/server/problem-trees';
 import { presenceOf } from '$lib/server/collab/identity';
+import { countOpenChangesOnBoard } from '$lib/server/consultation/changes';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	// What each side shows of the goal ↔ objective-tree links; other kinds get empty lists.
 	const goals = board.kind === 'goals';
 	const cited = CITED_KINDS.has(board.kind);
-	const [locked, workshopId, institutions, objectiveTrees, matrices, cardBoards, goalLinks, problemTrees] = await Promise.all([
+	const [locked, workshopId, institutions, objectiveTrees, matrices, cardBoards, goalLinks, problemTrees, openChanges] = await Promise.all([
 		isBoardLocked(context.db, board.id),
 		workshopOfBoardPage(context.db, session, board.id, url.searchParams.get('w'), context.config),
 		goals ? listInstitutions(context.db, processId) : [],
@@ -50,7 +51,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		goals ? listMatrixSources(context, processId) : [],
 		goals ? listCardsSources(context, processId) : [],
 		cited ? listGoalLinksTo(context, processId, board.id) : [],
-		board.kind === 'inaction-cards' ? listProblemTreeSources(context, processId) : []
+		board.kind === 'inaction-cards' ? listProblemTreeSources(context, processId) : [],
+		// Consultation remarks are the process members' business, never a guest's.
+		session.kind === 'user' ? countOpenChangesOnBoard(context.db, processId, board.id) : 0
 	]);
 	return {
 		board: boardFields,
@@ -70,7 +73,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		/** On a board goals cite: which goals and actions cite what on it. */
 		goalLinks,
 		/** Problem trees a cost-of-inaction card may cite (same shape: 'end' = effect, 'mean' = cause). */
-		problemTrees
+		problemTrees,
+		/** Accepted consultation remarks on this board still waiting for their change (members only). */
+		openChanges
 	};
 };
 

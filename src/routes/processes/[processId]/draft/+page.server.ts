@@ -4,6 +4,8 @@ import { consolidateProcessDraft, listDraftBoards, listDraftVersions, saveDraftB
 import { requireDraftAccess } from '$lib/server/draft-guard';
 import { ensureDraftTextsBoard } from '$lib/server/draft-texts';
 import { presenceOf } from '$lib/server/collab/identity';
+import { listChangeTodo } from '$lib/server/consultation/changes';
+import { markChangeAction, undoChangeAction } from '$lib/server/consultation/change-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -11,10 +13,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const context = locals.context;
 	// Created before consolidating, so the first visit's preview already reads the (empty) texts.
 	const textsBoardId = await ensureDraftTextsBoard(context.db, process.id, user.id);
-	const [draft, boards, versions] = await Promise.all([
+	const [draft, boards, versions, changes] = await Promise.all([
 		consolidateProcessDraft(context, process),
 		listDraftBoards(context.db, process.id),
-		listDraftVersions(context.db, process.id)
+		listDraftVersions(context.db, process.id),
+		listChangeTodo(context.db, process.id, process.language)
 	]);
 	return {
 		process,
@@ -22,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		findings: checkCompleteness(draft),
 		boards,
 		versions,
+		/** Consultation remarks asking for a change, by board (issue 9). */
+		changes,
 		exportFormats: Object.keys(DRAFT_FILE_FORMATS),
 		/** The hidden board holding the editable sections, and who we are on it (presence). */
 		textsBoardId,
@@ -46,5 +51,15 @@ export const actions: Actions = {
 		const { user, process } = await requireDraftAccess(locals, url, params.processId);
 		const number = await saveDraftVersion(locals.context, process, user.id);
 		return { form: 'version', saved: number };
+	},
+
+	markChange: async ({ locals, url, params, request }) => {
+		const { process } = await requireDraftAccess(locals, url, params.processId);
+		return markChangeAction(locals.context.db, process.id, await request.formData());
+	},
+
+	undoChange: async ({ locals, url, params, request }) => {
+		const { process } = await requireDraftAccess(locals, url, params.processId);
+		return undoChangeAction(locals.context.db, process.id, await request.formData());
 	}
 };

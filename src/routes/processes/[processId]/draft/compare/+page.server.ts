@@ -22,5 +22,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const [before, after] = await Promise.all([getDraftVersion(db, process.id, choice.from), getDraftVersion(db, process.id, choice.to)]);
 	// Listed a moment ago; a version is never deleted, but a missing row must not crash the page.
 	if (!before || !after) return { process, versions, choice: { kind: 'missing' as const, from: null, to: null, missing: String(before ? choice.to : choice.from) }, diff: null, language: process.language };
-	return { process, versions, choice, diff: diffDrafts(before, after), language: after.language };
+	// The newer version's recorded remarks; versions saved before issue 9 have none, and no section.
+	const newer = choice.to > choice.from ? { number: choice.to, model: after } : { number: choice.from, model: before };
+	const answered = newer.model.answeredRemarks ? { version: newer.number, remarks: newer.model.answeredRemarks } : null;
+	return { process, versions, choice, diff: diffDrafts(before, after), language: after.language, answered };
 };
