@@ -5,6 +5,7 @@ import { consolidateDraft, participationInput, type DraftBoardInput, type DraftP
 import type { StrategyDraft } from '../domain/draft/model';
 import type { DraftBoardChoice, DraftVersionSummary } from '../domain/draft/process-draft';
 import { getBoardHub } from './collab/hub-registry';
+import { loadConsultationAnnexReports } from './consultation/round-report';
 import type { AppContext } from './context';
 import type { Database } from './db/schema';
 import { readProcessDraftTexts } from './draft-texts';
@@ -79,6 +80,7 @@ export async function consolidateProcessDraft(context: AppContext, process: Proc
 			boards,
 			texts: await readProcessDraftTexts(context, process.id),
 			participation: await loadDraftParticipation(context.db, process.id),
+			consultations: await loadConsultationAnnexReports(context.db, process.id, process.language, now),
 			now,
 			// The process's, never the exporting person's interface language.
 			language: process.language,

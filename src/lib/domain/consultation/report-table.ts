@@ -1,3 +1,4 @@
+import type { DraftConsultationAnnex } from '../draft/model';
 import type { ConsultationReport } from './report';
 import { consultationReportLabels, type ConsultationReportLabels } from './report-labels';
 
@@ -70,4 +71,9 @@ export function reportCountTables(report: ConsultationReport): ReportCountTable[
 		{ title: labels.byStatus, header: [columns.status, columns.count], rows: report.byStatus.map((c) => [c.label, String(c.count)]) },
 		{ title: labels.bySector, header: [columns.sector, columns.count], rows: report.bySector.map((c) => [c.label, String(c.count)]) }
 	];
+}
+
+/** "Załącznik 3. Raport z konsultacji: …", numbered after the draft's matrix annexes. */
+export function consultationAnnexHeading(annex: DraftConsultationAnnex, number: number, annexLabel: (n: number) => string): string {
+	return `${annexLabel(number)}. ${reportLabels(annex.report).titleOf(annex.report.roundTitle)}`;
 }
