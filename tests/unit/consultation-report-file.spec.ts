@@ -5,8 +5,12 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConsultationReport } from '../../src/lib/domain/consultation/report';
+import { consolidateDraft } from '../../src/lib/domain/draft/consolidate';
+import { draftToMarkdown } from '../../src/lib/domain/draft/markdown';
 import { renderConsultationReport } from '../../src/lib/export/consultation-report-file';
-import { mixedRemarks, reportInput } from './consultation-report-fixture';
+import { renderDraftFile } from '../../src/lib/export/draft-file';
+import { HOSTILE, mixedRemarks, reportInput } from './consultation-report-fixture';
+import { fixtureProcess } from './fixtures/draft-process';
 
 /** The three downloads read back as a person would see them: Word's text, the PDF's text, the workbook's cells. */
 const report = buildConsultationReport(reportInput(mixedRemarks()));
@@ -64,5 +68,39 @@ describe('consultation report files', () => {
 		const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
 		for (const name of ['Anna Nowak', 'Jan Kowalski', 'Ewa Lis', 'Piotr Zając']) expect(xml).not.toContain(name);
 		expect(xml).toContain('Fundacja Razem');
+	});
+});
+
+describe('the report as an annex of the draft', () => {
+	const anonymised = buildConsultationReport(reportInput(mixedRemarks(), { anonymised: true }));
+	const draft = consolidateDraft({ ...fixtureProcess().input, consultations: [anonymised] });
+
+	it('is numbered after the matrix annexes and escaped in Markdown', () => {
+		const annexes = draft.sections.find((section) => section.kind === 'annexes');
+		const matrices = annexes?.kind === 'annexes' ? annexes.matrices.length : 0;
+		const markdown = draftToMarkdown(draft);
+		expect(markdown).toContain(`### Załącznik ${matrices + 1}. Raport z konsultacji: Konsultacje społeczne`);
+		expect(markdown).toContain('\\*\\*gruby\\*\\*');
+		expect(markdown).not.toContain(HOSTILE);
+		expect(markdown).not.toContain('Anna Nowak');
+	});
+
+	it('is in the DOCX and the PDF of the draft', async () => {
+		const docx = await renderDraftFile(draft, 'docx', { sources: false });
+		const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
+		expect(xml).toContain('Raport z konsultacji: Konsultacje społeczne');
+		expect(xml).toContain('Fundacja Razem (organizacje pozarządowe)');
+		const pdf = await renderDraftFile(draft, 'pdf', { sources: false });
+		const path = join(dir, 'draft.pdf');
+		writeFileSync(path, pdf.bytes);
+		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		expect(text).toContain('Raport z konsultacji: Konsultacje społeczne');
+		expect(text).toContain('Uwagi według sektora zgłaszających');
+	});
+
+	it('leaves a draft without rounds as it was (no empty annex field)', () => {
+		const plain = consolidateDraft(fixtureProcess().input);
+		const annexes = plain.sections.find((section) => section.kind === 'annexes');
+		expect(annexes && 'consultations' in annexes).toBe(false);
 	});
 });
