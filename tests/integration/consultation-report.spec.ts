@@ -176,5 +176,11 @@ describe('consultation report', () => {
 		const markdown = await (await facilitator.get(`/processes/${seeded.processId}/draft/versions/${round.versionNumber + 1}/draft.md`)).text();
 		expect(markdown).toContain('Raport z konsultacji: Konsultacje społeczne projektu');
 		expect(markdown).toContain('bez odpowiedzi');
+
+		// The live preview shows the annex too, anonymised.
+		const preview = await (await facilitator.get(`/processes/${seeded.processId}/draft`)).text();
+		expect(preview).toContain('Raport z konsultacji: Konsultacje społeczne projektu');
+		expect(preview).toContain('Fundacja Razem (organizacje pozarządowe)');
+		expect(preview).not.toContain('Jan Kowalski');
 	});
 });
