@@ -180,6 +180,11 @@ describe('consultation report', () => {
 		expect(markdown).toContain('Raport z konsultacji: Konsultacje społeczne projektu');
 		expect(markdown).toContain('bez odpowiedzi');
 
+		// The saved version's Word file (rendered in the export thread) carries the annex.
+		const docx = await docxText(await facilitator.get(`/processes/${seeded.processId}/draft/versions/${round.versionNumber + 1}/draft.docx`));
+		expect(docx).toContain('Raport z konsultacji: Konsultacje społeczne projektu');
+		expect(docx).toContain(HOSTILE);
+
 		// The live preview shows the annex too, anonymised.
 		const preview = await (await facilitator.get(`/processes/${seeded.processId}/draft`)).text();
 		expect(preview).toContain('Raport z konsultacji: Konsultacje społeczne projektu');

@@ -33,12 +33,12 @@ export function reportColumns(report: ConsultationReport): ReportColumn[] {
 	const c = reportLabels(report).columns;
 	return [
 		{ header: c.number, width: 0.6 },
-		{ header: c.section, width: 1.4 },
-		{ header: c.target, width: 1.3 },
+		{ header: c.section, width: 1.6 },
+		{ header: c.target, width: 1.4 },
 		{ header: c.author, width: 1.6 },
-		{ header: c.content, width: 3 },
-		{ header: c.proposedWording, width: 2.2 },
-		{ header: c.justification, width: 2.2 },
+		{ header: c.content, width: 2.8 },
+		{ header: c.proposedWording, width: 2 },
+		{ header: c.justification, width: 2 },
 		{ header: c.status, width: 1.8 },
 		{ header: c.answer, width: 2.6 }
 	];
