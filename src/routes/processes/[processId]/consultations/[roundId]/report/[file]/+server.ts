@@ -1,8 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { isConsultationReportFormat, renderConsultationReport } from '$lib/export/consultation-report-file';
+import { isConsultationReportFormat } from '$lib/export/consultation-report-file';
 import { m } from '$lib/paraglide/messages';
 import { loadRoundReport } from '$lib/server/consultation/round-report';
 import { requireDraftAccess } from '$lib/server/draft-guard';
+import { reportRenderer } from '$lib/server/draft-render-thread';
 import type { RequestHandler } from './$types';
 
 /**
@@ -17,7 +18,8 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const anonymised = url.searchParams.get('anonymised') === '1';
 	const report = await loadRoundReport(locals.context.db, process.id, params.roundId, { anonymised, language: process.language });
 	if (!report) error(404, m.common_error_not_found());
-	const file = await renderConsultationReport(report, format);
+	// In the export thread, like the draft: a long report must not stall the live boards.
+	const file = await reportRenderer(locals.context)(report, format);
 	return new Response(Buffer.from(file.bytes), {
 		headers: {
 			'content-type': file.contentType,
