@@ -112,6 +112,7 @@ describe('consultation report', () => {
 		expect(docx.headers.get('content-disposition')).toBe('attachment; filename="raport-z-konsultacji-konsultacje-spoleczne-projektu-v1.docx"');
 		const text = await docxText(docx);
 		expect(text).toContain('Jan Kowalski, Fundacja Razem (organizacje pozarządowe)');
+		expect(text).toContain(`Dokument: ${round.draft.titlePage.title}, projekt strategii, wersja ${round.versionNumber}`);
 		expect(text).toContain('zob. uwaga nr 1 — Dopisano działanie 5.1.3.');
 		expect(text).toContain(HOSTILE);
 		// An unsigned remark stays unsigned even in the full report.

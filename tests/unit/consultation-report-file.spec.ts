@@ -61,6 +61,14 @@ describe('consultation report files', () => {
 		expect(summary).toContain('bez odpowiedzi');
 	});
 
+	it('an English process gets an English report', async () => {
+		const english = buildConsultationReport(reportInput(mixedRemarks(), { language: 'en', documentTitle: 'Piski County Strategy' }));
+		const file = await renderConsultationReport(english, 'docx');
+		expect(file.fileName).toBe('consultation-report-konsultacje-spoleczne-v2.docx');
+		const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
+		for (const expected of ['Consultation report: Konsultacje społeczne', 'Document: Piski County Strategy, strategy draft, version 2', 'not answered', 'see remark no. 1']) expect(xml).toContain(expected);
+	});
+
 	it('anonymised files carry no names and say so in their name', async () => {
 		const anonymised = buildConsultationReport(reportInput(mixedRemarks(), { anonymised: true }));
 		const file = await renderConsultationReport(anonymised, 'docx');

@@ -15,7 +15,7 @@ export function reportLabels(report: ConsultationReport): ConsultationReportLabe
 export function reportSummaryLines(report: ConsultationReport): string[] {
 	const labels = reportLabels(report);
 	return [
-		`${labels.strategy}: ${labels.draftVersion(report.versionNumber)}`,
+		`${labels.strategy}: ${[report.documentTitle, labels.draftVersion(report.versionNumber)].filter(Boolean).join(', ')}`,
 		labels.period(report.opensAt, report.closesAt),
 		...(report.anonymised ? [labels.anonymisedNote] : []),
 		`${labels.remarksTotal}: ${report.totals.remarks}`,

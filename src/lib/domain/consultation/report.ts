@@ -13,6 +13,8 @@ import { consultationReportLabels, type ConsultationReportLabels } from './repor
 
 export interface ConsultationReportInput {
 	round: { id: string; title: string; versionNumber: number; opensAt: number; closesAt: number };
+	/** The strategy's title as the version's title page gives it. */
+	documentTitle?: string;
 	/** The version's sections in document order, to name the part each remark is about. */
 	sections: ReadonlyArray<{ id: string; title: string }>;
 	/** The round's remarks (loadRoundRemarks), in number order. */
@@ -58,6 +60,8 @@ export interface ConsultationReport {
 	language: DraftLanguage;
 	roundId: string;
 	roundTitle: string;
+	/** '' when not known. */
+	documentTitle: string;
 	versionNumber: number;
 	/** Warsaw wall-clock times, "2026-05-04 09:00". */
 	opensAt: string;
@@ -97,6 +101,7 @@ export function buildConsultationReport(input: ConsultationReportInput): Consult
 		language: input.language,
 		roundId: input.round.id,
 		roundTitle: input.round.title,
+		documentTitle: input.documentTitle?.trim() ?? '',
 		versionNumber: input.round.versionNumber,
 		opensAt: wallClock(input.round.opensAt, zone),
 		closesAt: wallClock(input.round.closesAt, zone),

@@ -37,9 +37,10 @@ function roundsQuery(db: Kysely<Database>, processId: string) {
 }
 
 async function reportOf(db: Kysely<Database>, round: RoundForReport, anonymised: boolean, language: DraftLanguage): Promise<ConsultationReport> {
-	const version = JSON.parse(round.model_json) as Pick<StrategyDraft, 'sections'>;
+	const version = JSON.parse(round.model_json) as Pick<StrategyDraft, 'sections' | 'titlePage'>;
 	return buildConsultationReport({
 		round: { id: round.id, title: round.title, versionNumber: round.version_number, opensAt: round.opens_at, closesAt: round.closes_at },
+		documentTitle: version.titlePage?.title ?? '',
 		sections: (version.sections ?? []).map((section) => ({ id: section.id, title: section.title })),
 		remarks: await loadRoundRemarks(db, round.id),
 		anonymised,
