@@ -3,10 +3,12 @@ import { isSector } from '../domain/sectors';
 import type { DraftRenderOptions } from './draft-render-options';
 import { draftLabels, type DraftLabels } from '../domain/draft/labels';
 import type { DraftParticipationSection, DraftSection, StrategyDraft } from '../domain/draft/model';
-import { PAGE, TABLE_TEXT_STYLE, heading, labelled, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
+import { LANDSCAPE_TEXT_WIDTH, PAGE, TABLE_TEXT_STYLE, heading, labelled, note, paragraph, table, textRuns, xmlSafe } from './draft-docx-blocks';
 import { diagnosisDocx, matrixAnnexDocx } from './draft-docx-diagnosis';
 import { goalsAreaDocx, indicatorsDocx, type GoalsContext } from './draft-docx-goals';
 import { tocField } from './draft-docx-toc';
+import { consultationReportDocxBody } from './consultation-report-docx';
+import { consultationAnnexHeading } from '../domain/consultation/report-table';
 
 /** Word's language tags for the draft's languages; they go into styles.xml as the document default. */
 const WORD_LANGUAGE = { pl: 'pl-PL', en: 'en-GB' } as const;
@@ -30,8 +32,8 @@ export async function renderDraftDocx(draft: StrategyDraft, options: DraftRender
 		return out;
 	});
 	const body = blocks.flat();
-	// The annexes with a matrix start a landscape section of their own.
-	const annexes = draft.sections.findIndex((section) => section.kind === 'annexes' && section.matrices.length > 0);
+	// The annexes with a matrix or a consultation report start a landscape section of their own.
+	const annexes = draft.sections.findIndex((section) => section.kind === 'annexes' && hasTableAnnex(section));
 	const annexesAt = annexes === -1 ? body.length : blocks.slice(0, annexes).flat().length;
 	const document = new Document({
 		title: xmlSafe(draft.titlePage.title),
@@ -113,6 +115,10 @@ function tableOfContents(draft: StrategyDraft, labels: DraftLabels): Paragraph[]
 	];
 }
 
+function hasTableAnnex(section: DraftSection): boolean {
+	return section.kind === 'annexes' && (section.matrices.length > 0 || (section.consultations?.length ?? 0) > 0);
+}
+
 function sectionTitle(section: DraftSection, index: number): string {
 	return `${index + 1}. ${section.title}`;
 }
@@ -120,7 +126,7 @@ function sectionTitle(section: DraftSection, index: number): string {
 function sectionDocx(section: DraftSection, index: number, context: GoalsContext): Array<Paragraph | Table> {
 	const { labels } = context;
 	// The annexes begin a new section, hence a new page, of their own when they hold a matrix.
-	const newPage = index === 0 || section.kind === 'goals' || (section.kind === 'annexes' && section.matrices.length === 0);
+	const newPage = index === 0 || section.kind === 'goals' || (section.kind === 'annexes' && !hasTableAnnex(section));
 	const out: Array<Paragraph | Table> = [heading(1, sectionTitle(section, index), newPage)];
 	out.push(...section.paragraphs.map((text) => paragraph(text)));
 	const body = sectionBody(section, context);
@@ -141,7 +147,13 @@ function sectionBody(section: DraftSection, context: GoalsContext): Array<Paragr
 		case 'participation':
 			return participationDocx(section, labels);
 		case 'annexes':
-			return section.matrices.flatMap((annex, index) => matrixAnnexDocx(annex, index + 1, labels));
+			return [
+				...section.matrices.flatMap((annex, index) => matrixAnnexDocx(annex, index + 1, labels)),
+				...(section.consultations ?? []).flatMap((annex, index) => [
+					heading(2, consultationAnnexHeading(annex, section.matrices.length + index + 1, labels.annex)),
+					...consultationReportDocxBody(annex.report, 3, LANDSCAPE_TEXT_WIDTH)
+				])
+			];
 		default:
 			return [];
 	}

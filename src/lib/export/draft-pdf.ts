@@ -6,6 +6,7 @@ import { draftLabels, type DraftLabels } from '../domain/draft/labels';
 import type {
 	DraftAction,
 	DraftCardsBlock,
+	DraftConsultationAnnex,
 	DraftDiagnosisSection,
 	DraftGoalsArea,
 	DraftImplementationSection,
@@ -19,6 +20,8 @@ import type {
 } from '../domain/draft/model';
 import { collectPdf, drawPdfTable, registerPdfFonts, writeFooter, type PdfTableBlock } from './pdf-table';
 import { drawTreeFigure } from './pdf-tree-figure';
+import { drawConsultationReportBody } from './consultation-report-pdf';
+import { consultationAnnexHeading } from '../domain/consultation/report-table';
 import { LIST_DEPTH_MAX, cardRows, indicatorRows, withKind } from '../domain/draft/table-rows';
 
 /**
@@ -297,7 +300,8 @@ class DraftPdfWriter {
 			case 'participation':
 				return this.participation(sect, section);
 			case 'annexes':
-				return section.matrices.forEach((annex, index) => this.matrixAnnex(sect, annex, index + 1));
+				section.matrices.forEach((annex, index) => this.matrixAnnex(sect, annex, index + 1));
+				return section.consultations?.forEach((annex, index) => this.consultationAnnex(sect, annex, section.matrices.length + index + 1));
 			default:
 				return;
 		}
@@ -506,6 +510,21 @@ class DraftPdfWriter {
 			groupRows,
 			fontSize: annex.columns.length > 12 ? 6.5 : 8.5
 		});
+	}
+
+	/** A consultation report on landscape pages: its remarks table has nine columns. */
+	private consultationAnnex(sect: StructElement, annex: DraftConsultationAnnex, number: number) {
+		this.newPage('landscape');
+		this.heading(sect, 2, consultationAnnexHeading(annex, number, this.labels.annex));
+		drawConsultationReportBody(
+			{
+				heading: (level, value) => this.heading(sect, level, value),
+				paragraph: (value, options) => this.paragraph(sect, value, options?.muted ? { color: MUTED } : {}),
+				table: (block) => this.table(sect, block)
+			},
+			annex.report,
+			3
+		);
 	}
 }
 

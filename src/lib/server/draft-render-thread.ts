@@ -1,10 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { StrategyDraft } from '../domain/draft/model';
+import type { ConsultationReport } from '../domain/consultation/report';
+import { renderConsultationReport, type ConsultationReportFile, type ConsultationReportFormat } from '../export/consultation-report-file';
 import { renderDraftFile, type DraftFile, type DraftFileFormatName, type DraftFileOptions } from '../export/draft-file';
 import type { AppContext } from './context';
 import type { RenderReply, RenderRequest } from './draft-export-worker';
 
 export type RenderDraftFile = (draft: StrategyDraft, format: DraftFileFormatName, options: DraftFileOptions) => Promise<DraftFile>;
+export type RenderReportFile = (report: ConsultationReport, format: ConsultationReportFormat) => Promise<ConsultationReportFile>;
 
 /**
  * One worker thread that renders draft files (see draft-export-worker.ts), started on first use.
@@ -17,15 +20,18 @@ export class DraftRenderThread {
 
 	constructor(private readonly script: URL) {}
 
-	render: RenderDraftFile = (draft, format, options) =>
-		new Promise<DraftFile>((resolve, reject) => {
-			const id = this.nextId++;
-			this.pending.set(id, { resolve, reject, onProgress: options.onProgress });
-			const request: RenderRequest = { id, draft, format, sources: options.sources };
+	render: RenderDraftFile = (draft, format, options) => this.post({ id: this.nextId++, draft, format, sources: options.sources }, options.onProgress);
+
+	renderReport: RenderReportFile = (report, format) => this.post({ id: this.nextId++, report, format });
+
+	private post(request: RenderRequest, onProgress?: DraftFileOptions['onProgress']): Promise<DraftFile> {
+		return new Promise<DraftFile>((resolve, reject) => {
+			this.pending.set(request.id, { resolve, reject, onProgress });
 			const worker = this.thread();
 			worker.ref();
 			worker.postMessage(request);
 		});
+	}
 
 	async close(): Promise<void> {
 		const worker = this.worker;
@@ -73,4 +79,17 @@ export function setDraftRenderer(context: AppContext, render: RenderDraftFile | 
 
 export function draftRenderer(context: AppContext): RenderDraftFile {
 	return (draft, format, options) => ((context as WithRenderer)[RENDERER] ?? renderDraftFile)(draft, format, options);
+}
+
+const REPORT_RENDERER = Symbol.for('narada.consultationReportRenderer');
+type WithReportRenderer = AppContext & { [REPORT_RENDERER]?: RenderReportFile };
+
+/** Consultation reports go through the same thread as the draft (see draftRenderer). */
+export function setReportRenderer(context: AppContext, render: RenderReportFile | null): void {
+	if (render) (context as WithReportRenderer)[REPORT_RENDERER] = render;
+	else delete (context as WithReportRenderer)[REPORT_RENDERER];
+}
+
+export function reportRenderer(context: AppContext): RenderReportFile {
+	return (report, format) => ((context as WithReportRenderer)[REPORT_RENDERER] ?? renderConsultationReport)(report, format);
 }

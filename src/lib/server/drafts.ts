@@ -7,6 +7,7 @@ import type { DraftBoardChoice, DraftVersionSummary } from '../domain/draft/proc
 import { getBoardHub } from './collab/hub-registry';
 import { recordAnsweredRemarks } from './consultation/changes';
 import { publishRoundChange } from './consultation/round-events';
+import { loadConsultationAnnexReports } from './consultation/round-report';
 import type { AppContext } from './context';
 import type { Database } from './db/schema';
 import { readProcessDraftTexts } from './draft-texts';
@@ -81,6 +82,7 @@ export async function consolidateProcessDraft(context: AppContext, process: Proc
 			boards,
 			texts: await readProcessDraftTexts(context, process.id),
 			participation: await loadDraftParticipation(context.db, process.id),
+			consultations: await loadConsultationAnnexReports(context.db, process.id, process.language, now),
 			now,
 			// The process's, never the exporting person's interface language.
 			language: process.language,

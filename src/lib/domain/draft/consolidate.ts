@@ -1,3 +1,4 @@
+import type { ConsultationReport } from '../consultation/report';
 import { summariseParticipation, type ParticipantFacts, type ParticipationSummary } from '../facilitation/participation';
 import { deriveBoards, type DraftBoardInput } from './board-data';
 import { buildDiagnosisAreas, buildMatrixAnnexes } from './consolidate-diagnosis';
@@ -6,6 +7,7 @@ import { draftLabels } from './labels';
 import {
 	DRAFT_SCHEMA_VERSION,
 	draftIds,
+	type DraftAnnexesSection,
 	type DraftFootnote,
 	type DraftGoalsArea,
 	type DraftIndicatorEntry,
@@ -39,6 +41,8 @@ export interface ConsolidateInput {
 	/** The editable texts kept with the process, by section id, as plain strings. */
 	texts: Partial<Record<SectionId, string>>;
 	participation?: DraftParticipationInput | null;
+	/** Reports of the rounds held on earlier versions, anonymised, for the annexes. */
+	consultations?: readonly ConsultationReport[];
 	now: number;
 	language?: DraftLanguage;
 	/** Null (the default) for the live preview. */
@@ -78,7 +82,9 @@ export function consolidateDraft(input: ConsolidateInput): StrategyDraft {
 		text('ngo-tasks')
 	];
 	if (input.participation) sections.push(participationSection(input.participation, labels.sections.participation, paragraphs('participation'), input.timeZone));
-	sections.push({ kind: 'annexes', id: 'annexes', title: labels.sections.annexes, paragraphs: paragraphs('annexes'), matrices: buildMatrixAnnexes(boards, labels) });
+	const annexes: DraftAnnexesSection = { kind: 'annexes', id: 'annexes', title: labels.sections.annexes, paragraphs: paragraphs('annexes'), matrices: buildMatrixAnnexes(boards, labels) };
+	if (input.consultations?.length) annexes.consultations = input.consultations.map((report) => ({ id: draftIds.consultationAnnex(report.roundId), report }));
+	sections.push(annexes);
 
 	return {
 		schemaVersion: DRAFT_SCHEMA_VERSION,

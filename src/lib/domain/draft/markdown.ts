@@ -1,3 +1,5 @@
+import { consultationAnnexMarkdown } from '../consultation/report-markdown';
+import { consultationAnnexHeading } from '../consultation/report-table';
 import { isSector } from '../sectors';
 import { draftLabels, type DraftLabels } from './labels';
 import { diagnosisMarkdown, matrixAnnexMarkdown } from './markdown-diagnosis';
@@ -72,7 +74,12 @@ function sectionBody(section: DraftSection, labels: DraftLabels, options: Markdo
 		case 'participation':
 			return participationMarkdown(section, labels);
 		case 'annexes':
-			return section.matrices.flatMap((annex, index) => matrixAnnexMarkdown(annex, index + 1, labels));
+			return [
+				...section.matrices.flatMap((annex, index) => matrixAnnexMarkdown(annex, index + 1, labels)),
+				...(section.consultations ?? []).flatMap((annex, index) =>
+					consultationAnnexMarkdown(annex, consultationAnnexHeading(annex, section.matrices.length + index + 1, labels.annex))
+				)
+			];
 		default:
 			return [];
 	}

@@ -5,6 +5,7 @@ import type { Bearer, Horizon, Likelihood, Severity } from '../inaction-cards/sc
 import type { TreeKind } from '../problem-tree/schema';
 import type { TreeRole } from '../problem-tree/derive';
 import type { Count, GenderCounts } from '../facilitation/participation';
+import type { ConsultationReport } from '../consultation/report';
 
 /**
  * The strategy draft (projekt strategii): what consolidate.ts builds from a process's boards and
@@ -331,6 +332,15 @@ export interface DraftAnnexesSection extends SectionBase {
 	kind: 'annexes';
 	id: 'annexes';
 	matrices: DraftMatrixAnnex[];
+	/** Anonymised reports of the rounds held on earlier versions (issue 9); versions saved before have none. */
+	consultations?: DraftConsultationAnnex[];
+}
+
+/** A consultation round's report, numbered after the matrices among the annexes. */
+export interface DraftConsultationAnnex {
+	/** draftIds.consultationAnnex(roundId). */
+	id: string;
+	report: ConsultationReport;
 }
 
 /** A full need/gap matrix: one line per service, one gap per column. */

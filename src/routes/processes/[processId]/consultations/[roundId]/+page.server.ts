@@ -15,6 +15,7 @@ import {
 	type ChangeResult
 } from '$lib/server/consultation/answers';
 import { loadRoundRemarks } from '$lib/server/consultation/remark-rows';
+import { loadRoundReport } from '$lib/server/consultation/round-report';
 import { requireConsultationRound } from '$lib/server/consultation/round-guard';
 import { fieldErrors } from '$lib/server/process-forms';
 import { listMembers } from '$lib/server/processes';
@@ -25,7 +26,12 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	depends('consultation:round');
 	const { user, process, round } = await requireConsultationRound(locals, url, params.processId, params.roundId);
 	const db = locals.context.db;
-	const [remarks, members, templates] = await Promise.all([loadRoundRemarks(db, round.id), listMembers(db, process.id), listAnswerTemplates(db, process.id)]);
+	const [remarks, members, templates, report] = await Promise.all([
+		loadRoundRemarks(db, round.id),
+		listMembers(db, process.id),
+		listAnswerTemplates(db, process.id),
+		loadRoundReport(db, process.id, round.id, { anonymised: true, language: process.language })
+	]);
 	const { draft, ...details } = round;
 	return {
 		process,
@@ -34,6 +40,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		remarks,
 		members: members.map((member) => ({ id: member.userId, name: member.name })),
 		templates,
+		// Only the counts: the rows go into the files.
+		reportSummary: report && { byStatus: report.byStatus, bySector: report.bySector, totals: report.totals },
 		me: user.id,
 		origin: url.origin,
 		now: Date.now()
