@@ -1,14 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { loadRoundRemarks } from '../../src/lib/server/consultation/remark-rows';
 import { seriousViolations } from '../support/axe';
-import { useBrowserWorkshop } from '../support/board-page';
+import { openPageAs, useBrowserWorkshop } from '../support/board-page';
 import { seedConsultationRound } from '../support/consultation';
 import { withDatabase } from '../support/database';
 
-// A respondent on a phone (390×844): opens the round's link, reads the draft, leaves a remark on
-// a paragraph and one on an action, keeps the receipt link, edits a remark; no horizontal scroll,
-// no serious axe finding. Screenshots in test-results/consultation-respondent/ for a person to look at.
+// A round from both sides. A respondent on a phone (390×844) opens the round's link, reads the
+// draft, leaves a remark on a paragraph and one on an action, keeps the receipt link, edits a
+// remark; no horizontal scroll, no serious axe finding. The facilitator then answers both on the
+// round page and downloads the report. Screenshots in test-results/consultation-respondent/.
 const SHOTS = 'test-results/consultation-respondent';
 const env = useBrowserWorkshop(SHOTS);
 
@@ -27,8 +30,8 @@ async function fillRemark(page: Page, content: string) {
 	await form.getByRole('button', { name: 'Wyślij uwagę' }).click();
 }
 
-describe('a respondent on a phone', () => {
-	it('leaves two remarks, keeps the receipt link and edits one', async () => {
+describe('a consultation round, respondent and facilitator', () => {
+	it('a respondent on a phone leaves two remarks; the facilitator answers them and exports the report', async () => {
 		const round = await seedConsultationRound(env.server.databasePath, env.seeded, { anonymousAllowed: false });
 		const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'pl-PL' });
 		const page = await context.newPage();
@@ -77,5 +80,36 @@ describe('a respondent on a phone', () => {
 		await other.screenshot({ path: `${SHOTS}/laptop-receipt.png` });
 		await laptop.close();
 		await context.close();
+
+		// The facilitator answers both, each with its justification, and exports the report.
+		const facilitator = await openPageAs(env, env.seeded.facilitator.token, `/processes/${env.seeded.processId}/consultations/${round.roundId}`);
+		const answers: Array<[string, string, string, string]> = [
+			[stored[0].id, 'accepted', 'Dopisano dane GUS o osobach starszych w diagnozie.', 'Uwzględniona'],
+			[stored[1].id, 'explained', 'Asystenci rodziny są już w działaniu 5.1.3.', 'Wyjaśniona']
+		];
+		for (const [id, status, answer, label] of answers) {
+			const card = facilitator.locator(`article[aria-labelledby="remark-${id}-heading"]`);
+			await facilitator.locator(`#remark-${id}-status`).selectOption(status);
+			await facilitator.locator(`#remark-${id}-answer`).fill(answer);
+			await card.locator('button[type="submit"]').click();
+			await expect.poll(() => card.locator('.badge').textContent()).toBe(label);
+		}
+		await facilitator.getByText('Rozpatrzone uwagi: 2 z 2.').waitFor();
+		const report = facilitator.getByTestId('consultation-report-export');
+		await report.getByText('Uwzględniona').first().waitFor();
+		await facilitator.screenshot({ path: `${SHOTS}/facilitator-answered.png`, fullPage: true });
+		expect(await seriousViolations(facilitator)).toEqual([]);
+
+		const download = facilitator.waitForEvent('download');
+		await report.getByRole('link', { name: /Word/ }).click();
+		const file = await (await download).path();
+		const zip = await JSZip.loadAsync(await readFile(file));
+		const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+		for (const expected of ['Brakuje danych o osobach starszych w gminach wiejskich.', 'Dopisano dane GUS o osobach starszych w diagnozie.', 'Asystenci rodziny są już w działaniu 5.1.3.', 'wyjaśniona']) {
+			expect(text).toContain(expected);
+		}
+		// Anonymised by default: the respondent's name is not in the file, the institution is.
+		expect(text).not.toContain('Maria Nowak');
+		expect(text).toContain('Stowarzyszenie Razem');
 	});
 });
