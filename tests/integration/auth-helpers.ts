@@ -4,7 +4,11 @@
  */
 export class FormClient {
 	cookies = new Map<string, string>();
-	constructor(readonly baseUrl: string) {}
+	/** `headers`: sent with every request (e.g. an X-Forwarded-For address of its own). */
+	constructor(
+		readonly baseUrl: string,
+		readonly headers: Record<string, string> = {}
+	) {}
 
 	async get(path: string): Promise<Response> {
 		return this.#send(path, { method: 'GET' });
@@ -28,7 +32,7 @@ export class FormClient {
 		const response = await fetch(this.baseUrl + path, {
 			...init,
 			redirect: 'manual',
-			headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) }
+			headers: { ...this.headers, ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) }
 		});
 		for (const line of response.headers.getSetCookie()) {
 			const [pair, ...attributes] = line.split(';');

@@ -33,46 +33,4 @@ export async function addFacilitator(databasePath: string, seeded: SeededWorksho
 	});
 }
 
-let respondentCount = 0;
-
-/**
- * Remarks written straight into the tables (the respondents' pages are another part): one
- * respondent each, numbered after the round's last remark.
- */
-export async function seedRemarks(db: TestDb, roundId: string, remarks: { sectionId: string; content: string; sector?: string; anonymous?: boolean }[]): Promise<string[]> {
-	const last = await db.selectFrom('consultation_remarks').select((eb) => eb.fn.max('number').as('number')).where('round_id', '=', roundId).executeTakeFirst();
-	let number = last?.number ?? 0;
-	const ids: string[] = [];
-	for (const remark of remarks) {
-		const respondentId = randomUUID();
-		const now = Date.now();
-		await db
-			.insertInto('consultation_respondents')
-			.values({ id: respondentId, round_id: roundId, invite_id: null, secret_hash: new Uint8Array(32), name: `Osoba ${++respondentCount}`, institution: 'MOPS', sector: remark.sector ?? 'ngo', created_at: now })
-			.execute();
-		const id = randomUUID();
-		await db
-			.insertInto('consultation_remarks')
-			.values({
-				id,
-				round_id: roundId,
-				respondent_id: respondentId,
-				number: ++number,
-				section_id: remark.sectionId,
-				target_kind: 'section',
-				target_id: remark.sectionId,
-				target_label: remark.sectionId,
-				content: remark.content,
-				proposed_wording: '',
-				justification: '',
-				answer: '',
-				change_note: '',
-				anonymous: remark.anonymous ? 1 : 0,
-				created_at: now,
-				updated_at: now
-			})
-			.execute();
-		ids.push(id);
-	}
-	return ids;
-}
+export { seedRemarks } from '../support/consultation';

@@ -3,12 +3,13 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RemarkStatus } from '../../src/lib/domain/consultation/model';
 import type { StrategyDraft } from '../../src/lib/domain/draft/model';
-import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
-import { seedConsultationRound, type SeededRound } from '../support/consultation';
+import { createSession } from '../../src/lib/server/auth/sessions';
+import { seedConsultationRound, seedRemarks, type SeededRound } from '../support/consultation';
 import { withDatabase, type TestDb } from '../support/database';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
 import { FormClient } from './auth-helpers';
+import { signedIn as signedInAt } from './consultation-helpers';
 
 // The consultation report against the real server: a round and its remarks seeded straight in
 // the tables; the report files, who may download them, and the annex of the next draft version.
@@ -31,50 +32,22 @@ interface SeedRemark {
 }
 
 /** Respondents and their remarks, numbered 1…n, as the respondent and facilitator pages would leave them. */
-async function seedRemarks(roundId: string, remarks: SeedRemark[]): Promise<void> {
-	const now = Date.now();
-	await withDb(async (db) => {
-		const ids: string[] = [];
-		for (const [index, remark] of remarks.entries()) {
-			const respondentId = randomUUID();
-			await db
-				.insertInto('consultation_respondents')
-				.values({ id: respondentId, round_id: roundId, invite_id: null, secret_hash: Buffer.alloc(32), name: remark.name, institution: remark.institution, sector: remark.sector, created_at: now })
-				.execute();
-			const id = randomUUID();
-			ids.push(id);
-			await db
-				.insertInto('consultation_remarks')
-				.values({
-					id,
-					round_id: roundId,
-					respondent_id: respondentId,
-					number: index + 1,
-					section_id: 'goals',
-					target_kind: 'section',
-					target_id: 'goals',
-					target_label: 'Cele strategiczne i kierunki działań',
-					content: remark.content ?? `Uwaga numer ${index + 1}`,
-					proposed_wording: '',
-					justification: '',
-					change_note: '',
-					anonymous: remark.anonymous ? 1 : 0,
-					created_at: now + index,
-					updated_at: now + index,
-					status: remark.status,
-					answer: remark.answer ?? '',
-					duplicate_of: remark.duplicateOf === undefined ? null : ids[remark.duplicateOf - 1]
-				})
-				.execute();
-		}
-	});
+async function seedReportRemarks(roundId: string, remarks: SeedRemark[]): Promise<void> {
+	await withDb((db) =>
+		seedRemarks(
+			db,
+			roundId,
+			remarks.map((remark, index) => ({
+				...remark,
+				content: remark.content ?? `Uwaga numer ${index + 1}`,
+				targetLabel: 'Cele strategiczne i kierunki działań',
+				duplicateOf: remark.duplicateOf === undefined ? undefined : remark.duplicateOf - 1
+			}))
+		)
+	);
 }
 
-function signedIn(token: string): FormClient {
-	const client = new FormClient(server.url);
-	client.cookies.set(SESSION_COOKIE, token);
-	return client;
-}
+const signedIn = (token: string) => signedInAt(server.url, token);
 
 const reportPath = (file: string, roundId = round.roundId) => `/processes/${seeded.processId}/consultations/${roundId}/report/${file}`;
 
@@ -92,7 +65,7 @@ beforeAll(async () => {
 	server = await startServer();
 	seeded = await seedWorkshop(server.databasePath);
 	round = await seedConsultationRound(server.databasePath, seeded, { title: 'Konsultacje społeczne projektu', opensAt: Date.now() - 40 * 86400_000, closesAt: Date.now() - 3600_000 });
-	await seedRemarks(round.roundId, [
+	await seedReportRemarks(round.roundId, [
 		{ name: 'Anna Nowak', institution: 'MOPS Pisz', sector: 'social_assistance', status: 'accepted', answer: 'Dopisano działanie 5.1.3.' },
 		{ name: 'Jan Kowalski', institution: 'Fundacja Razem', sector: 'ngo', status: 'rejected', answer: 'Poza zakresem strategii.' },
 		{ name: 'Ewa Lis', institution: '', sector: null, status: null, duplicateOf: 1 },

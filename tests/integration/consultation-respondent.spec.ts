@@ -6,6 +6,7 @@ import { seedConsultationRound, type SeedRoundOptions, type SeededRound } from '
 import { withDatabase } from '../support/database';
 import { seedWorkshop, type SeededWorkshop } from '../support/seed';
 import { startServer, type TestServer } from '../support/server';
+import { FormClient } from './auth-helpers';
 
 /**
  * A respondent's side of a consultation round over HTTP, as a browser without JavaScript posts
@@ -25,37 +26,12 @@ afterAll(async () => server?.stop());
 const RECEIPT_COOKIE = 'narada_consultation_receipt';
 
 /** A browser of one respondent: its own cookies and its own address. */
-class Respondent {
-	cookies = new Map<string, string>();
-	readonly address = `10.0.0.${nextAddress++}`;
-
-	get(path: string) {
-		return this.#send(path, { method: 'GET' });
-	}
-
-	post(path: string, fields: Record<string, string>) {
-		return this.#send(path, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, accept: 'text/html' },
-			body: new URLSearchParams(fields).toString()
-		});
-	}
-
-	async #send(path: string, init: RequestInit) {
-		const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-		const response = await fetch(server.url + path, {
-			...init,
-			redirect: 'manual',
-			headers: { ...(init.headers as Record<string, string>), 'x-forwarded-for': this.address, ...(cookie ? { cookie } : {}) }
-		});
-		for (const line of response.headers.getSetCookie()) {
-			const [pair, ...attributes] = line.split(';');
-			const [name, ...value] = pair.split('=');
-			const expired = attributes.some((a) => /max-age=0/i.test(a) || /expires=thu, 01 jan 1970/i.test(a));
-			if (expired || value.join('=') === '') this.cookies.delete(name.trim());
-			else this.cookies.set(name.trim(), value.join('='));
-		}
-		return response;
+class Respondent extends FormClient {
+	readonly address: string;
+	constructor() {
+		const address = `10.0.0.${nextAddress++}`;
+		super(server.url, { 'x-forwarded-for': address });
+		this.address = address;
 	}
 }
 

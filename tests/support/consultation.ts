@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { consolidateDraft } from '../../src/lib/domain/draft/consolidate';
 import type { StrategyDraft } from '../../src/lib/domain/draft/model';
-import type { RoundAudience } from '../../src/lib/domain/consultation/model';
+import type { RemarkStatus, RemarkTargetKind, RoundAudience } from '../../src/lib/domain/consultation/model';
 import { fixtureProcess } from '../unit/fixtures/draft-process';
-import { withDatabase } from './database';
+import { withDatabase, type TestDb } from './database';
 import type { SeededWorkshop } from './seed';
 
 export interface SeedRoundOptions {
@@ -69,4 +69,78 @@ export async function seedConsultationRound(databasePath: string, seeded: Seeded
 		}
 		return { roundId, linkToken, versionNumber, inviteTokens, draft };
 	});
+}
+
+export interface RemarkSeed {
+	content: string;
+	/** Default: the goals chapter, the remark on the whole section. */
+	sectionId?: string;
+	targetKind?: RemarkTargetKind;
+	targetId?: string;
+	targetLabel?: string;
+	/** The respondent (one per remark): "Osoba N" of MOPS, NGO sector unless told. */
+	name?: string;
+	institution?: string;
+	sector?: string | null;
+	anonymous?: boolean;
+	status?: RemarkStatus | null;
+	answer?: string;
+	/** Index, in this list, of the remark this one was merged into. */
+	duplicateOf?: number;
+}
+
+let respondentCount = 0;
+
+/**
+ * Remarks written straight into the tables, as the respondents' and facilitators' pages would
+ * leave them: one respondent each, numbered after the round's last remark. Returns their ids.
+ */
+export async function seedRemarks(db: TestDb, roundId: string, remarks: RemarkSeed[]): Promise<string[]> {
+	const last = await db.selectFrom('consultation_remarks').select((eb) => eb.fn.max('number').as('number')).where('round_id', '=', roundId).executeTakeFirst();
+	const first = (last?.number ?? 0) + 1;
+	const now = Date.now();
+	const ids: string[] = [];
+	for (const [index, remark] of remarks.entries()) {
+		const respondentId = randomUUID();
+		await db
+			.insertInto('consultation_respondents')
+			.values({
+				id: respondentId,
+				round_id: roundId,
+				invite_id: null,
+				secret_hash: new Uint8Array(32),
+				name: remark.name ?? `Osoba ${++respondentCount}`,
+				institution: remark.institution ?? 'MOPS',
+				sector: remark.sector === undefined ? 'ngo' : remark.sector,
+				created_at: now
+			})
+			.execute();
+		const id = randomUUID();
+		ids.push(id);
+		const sectionId = remark.sectionId ?? 'goals';
+		await db
+			.insertInto('consultation_remarks')
+			.values({
+				id,
+				round_id: roundId,
+				respondent_id: respondentId,
+				number: first + index,
+				section_id: sectionId,
+				target_kind: remark.targetKind ?? 'section',
+				target_id: remark.targetId ?? sectionId,
+				target_label: remark.targetLabel ?? sectionId,
+				content: remark.content,
+				proposed_wording: '',
+				justification: '',
+				change_note: '',
+				anonymous: remark.anonymous ? 1 : 0,
+				created_at: now + index,
+				updated_at: now + index,
+				status: remark.status ?? null,
+				answer: remark.answer ?? '',
+				duplicate_of: remark.duplicateOf === undefined ? null : ids[remark.duplicateOf]
+			})
+			.execute();
+	}
+	return ids;
 }

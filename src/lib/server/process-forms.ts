@@ -30,7 +30,8 @@ export const boardSchema = z.object({
 		.transform((a) => a || null)
 });
 
-const wallClock = z
+/** A datetime-local value read as Warsaw's wall clock, to Unix milliseconds; error codes as the other fields. */
+export const wallClock = z
 	.string('required')
 	.min(1, 'required')
 	.transform((value, ctx) => {

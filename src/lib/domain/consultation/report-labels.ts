@@ -1,3 +1,4 @@
+import { draftLabels } from '../draft/labels';
 import type { DraftLanguage } from '../draft/model';
 import type { Sector } from '../sectors';
 import type { RemarkStatus } from './model';
@@ -77,19 +78,8 @@ const pl: ConsultationReportLabels = {
 	notGiven: 'nie podano',
 	seeRemark: (n) => `zob. uwaga nr ${n}`,
 	statuses: { accepted: 'uwzględniona', partly: 'częściowo uwzględniona', rejected: 'nieuwzględniona', explained: 'wyjaśniona' },
-	sectors: {
-		social_assistance: 'pomoc społeczna',
-		labour_market: 'rynek pracy',
-		education: 'edukacja',
-		health: 'ochrona zdrowia',
-		police: 'policja',
-		courts: 'sądy',
-		culture: 'kultura',
-		ngo: 'organizacje pozarządowe',
-		social_economy: 'ekonomia społeczna',
-		local_government: 'samorząd lokalny',
-		other: 'inne'
-	},
+	// The same words as the draft's participation summary.
+	sectors: draftLabels('pl').sectors,
 	sheets: { remarks: 'Uwagi', counts: 'Podsumowanie' },
 	fileName: 'raport z konsultacji'
 };
@@ -125,19 +115,7 @@ const en: ConsultationReportLabels = {
 	notGiven: 'not given',
 	seeRemark: (n) => `see remark no. ${n}`,
 	statuses: { accepted: 'accepted', partly: 'partly accepted', rejected: 'not accepted', explained: 'explained' },
-	sectors: {
-		social_assistance: 'social assistance',
-		labour_market: 'labour market',
-		education: 'education',
-		health: 'health care',
-		police: 'police',
-		courts: 'courts',
-		culture: 'culture',
-		ngo: 'NGOs',
-		social_economy: 'social economy',
-		local_government: 'local government',
-		other: 'other'
-	},
+	sectors: draftLabels('en').sectors,
 	sheets: { remarks: 'Remarks', counts: 'Summary' },
 	fileName: 'consultation report'
 };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ANSWER_LIMITS, ROUND_AUDIENCES, type RoundAudience } from '../../domain/consultation/model';
 import type { StrategyDraft } from '../../domain/draft/model';
-import { wallClockToUtc } from '../../domain/workshop-time';
+import { wallClock } from '../process-forms';
 import { generateSecureRandomString } from '../auth/tokens';
 import type { Database } from '../db/schema';
 
@@ -10,18 +10,6 @@ import type { Database } from '../db/schema';
  * Consultation rounds as the process's facilitators create and list them. Form errors are codes
  * (`required`, `too_long`, …) the pages translate next to each field, like process-forms.ts.
  */
-
-const wallClock = z
-	.string('required')
-	.min(1, 'required')
-	.transform((value, ctx) => {
-		const ms = wallClockToUtc(value);
-		if (ms === null) {
-			ctx.addIssue({ code: 'custom', message: 'datetime' });
-			return z.NEVER;
-		}
-		return ms;
-	});
 
 const emailSchema = z.email();
 
