@@ -30,9 +30,14 @@ describe('ideas wall in the browser', () => {
 			expect(present.join(' ')).toContain('Ewa ze szkoły');
 		}, 10_000);
 
-		// Undo takes back only Jan's own note.
+		// Undo takes back only Jan's own note. Creating it and typing its text are one undo step
+		// when they come within Yjs' 500 ms grouping; on a slow machine they are two, so Jan
+		// presses again while his note is still there. Ewa's note is never his to undo.
 		await janPage.keyboard.press('Control+z');
-		await eventually(async () => expect(await noteTexts(ewaPage)).toEqual(['Długi czas oczekiwania na terapię']), 10_000);
+		await eventually(async () => {
+			if ((await noteTexts(janPage)).length > 1) await janPage.keyboard.press('Control+z');
+			expect(await noteTexts(ewaPage)).toEqual(['Długi czas oczekiwania na terapię']);
+		}, 10_000);
 
 		await janPage.screenshot({ path: `${SHOTS}/jan.png` });
 		await ewaPage.screenshot({ path: `${SHOTS}/ewa.png` });
