@@ -57,7 +57,9 @@ async function outlineShape(page: Page) {
 }
 
 async function createGoalsBoard(page: Page, title: string): Promise<string> {
-	await page.goto(`/processes/${env.seeded.processId}`);
+	// Typed before the page hydrates, the form's values would be reset by hydration (a loaded CI
+	// machine once lost the title so): the page's scripts are all in once the network is idle.
+	await page.goto(`/processes/${env.seeded.processId}`, { waitUntil: 'networkidle' });
 	await page.getByLabel('Rodzaj tablicy').selectOption({ label: 'Cele i kierunki działań' });
 	await page.getByLabel('Tytuł tablicy').fill(title);
 	await page.getByLabel('Obszar strategii (opcjonalnie)').fill('Obszar V. Poprawa współpracy oraz jakości usług społecznych');
