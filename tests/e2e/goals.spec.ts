@@ -57,8 +57,8 @@ async function outlineShape(page: Page) {
 }
 
 async function createGoalsBoard(page: Page, title: string): Promise<string> {
-	// Typed before the page hydrates, the form's values would be reset by hydration (a loaded CI
-	// machine once lost the title so): the page's scripts are all in once the network is idle.
+	// Use the form once the page's scripts are all in. On a loaded CI machine the board's link
+	// once never appeared after "Dodaj tablicę" (cause not found: typed values survive hydration).
 	await page.goto(`/processes/${env.seeded.processId}`, { waitUntil: 'networkidle' });
 	await page.getByLabel('Rodzaj tablicy').selectOption({ label: 'Cele i kierunki działań' });
 	await page.getByLabel('Tytuł tablicy').fill(title);
