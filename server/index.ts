@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { getAppContext } from '../src/lib/server/context';
 import { readConfig } from '../src/lib/server/config';
-import { DraftRenderThread, setDraftRenderer, setReportRenderer } from '../src/lib/server/draft-render-thread';
+import { DraftRenderThread, setRenderThread } from '../src/lib/server/draft-render-thread';
 import { attachRealtime } from './attach';
 
 /**
@@ -12,8 +12,7 @@ const config = readConfig();
 const context = await getAppContext(config);
 // Draft exports render in a worker thread, so a big Word or PDF file never stalls the boards.
 const renderThread = new DraftRenderThread(new URL('./draft-export-worker.js', import.meta.url));
-setDraftRenderer(context, renderThread.render);
-setReportRenderer(context, renderThread.renderReport);
+setRenderThread(context, renderThread);
 context.onClose.push(() => renderThread.close());
 // The adapter-node build sits beside this bundle; it is loaded at run time, not bundled twice.
 const { handler } = await import(new URL('./app/handler.js', import.meta.url).href);

@@ -65,31 +65,24 @@ export class DraftRenderThread {
 }
 
 /**
- * The renderer routes use: the worker thread the Node server registered, or (in a dev server or
+ * The renderers routes use: the worker thread the Node server registered, or (in a dev server or
  * a test without it) rendering in this thread. Hangs on the shared context under a global
  * symbol, because the Node server and the SvelteKit build each carry a copy of this module.
+ * Drafts and consultation reports share the one thread.
  */
-const RENDERER = Symbol.for('narada.draftRenderer');
-type WithRenderer = AppContext & { [RENDERER]?: RenderDraftFile };
+const THREAD = Symbol.for('narada.renderThread');
+type RenderThread = Pick<DraftRenderThread, 'render' | 'renderReport'>;
+type WithThread = AppContext & { [THREAD]?: RenderThread };
 
-export function setDraftRenderer(context: AppContext, render: RenderDraftFile | null): void {
-	if (render) (context as WithRenderer)[RENDERER] = render;
-	else delete (context as WithRenderer)[RENDERER];
+export function setRenderThread(context: AppContext, thread: RenderThread | null): void {
+	if (thread) (context as WithThread)[THREAD] = thread;
+	else delete (context as WithThread)[THREAD];
 }
 
 export function draftRenderer(context: AppContext): RenderDraftFile {
-	return (draft, format, options) => ((context as WithRenderer)[RENDERER] ?? renderDraftFile)(draft, format, options);
-}
-
-const REPORT_RENDERER = Symbol.for('narada.consultationReportRenderer');
-type WithReportRenderer = AppContext & { [REPORT_RENDERER]?: RenderReportFile };
-
-/** Consultation reports go through the same thread as the draft (see draftRenderer). */
-export function setReportRenderer(context: AppContext, render: RenderReportFile | null): void {
-	if (render) (context as WithReportRenderer)[REPORT_RENDERER] = render;
-	else delete (context as WithReportRenderer)[REPORT_RENDERER];
+	return (draft, format, options) => ((context as WithThread)[THREAD]?.render ?? renderDraftFile)(draft, format, options);
 }
 
 export function reportRenderer(context: AppContext): RenderReportFile {
-	return (report, format) => ((context as WithReportRenderer)[REPORT_RENDERER] ?? renderConsultationReport)(report, format);
+	return (report, format) => ((context as WithThread)[THREAD]?.renderReport ?? renderConsultationReport)(report, format);
 }
