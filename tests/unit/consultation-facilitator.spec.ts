@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesFilter, emptyFilter } from '../../src/lib/components/consultation/facilitator/remark-filter';
 import type { ConsultationRemark } from '../../src/lib/domain/consultation/model';
 import { parseInviteList, roundFormSchema } from '../../src/lib/server/consultation/rounds';
+import { remark as reportRemark } from './consultation-report-fixture';
 
 describe('the invitation list', () => {
 	it('splits on lines, commas, semicolons and spaces, compares without case and names the malformed ones', () => {
@@ -19,27 +20,8 @@ describe('the invitation list', () => {
 	});
 });
 
-const remark = (overrides: Partial<ConsultationRemark>): ConsultationRemark => ({
-	id: 'r1',
-	number: 1,
-	sectionId: 'goals',
-	targetKind: 'section',
-	targetId: 'goals',
-	targetLabel: 'Cele strategiczne',
-	content: 'Brakuje mieszkań chronionych',
-	proposedWording: '',
-	justification: '',
-	author: { name: 'Ewa', institution: 'MOPS', sector: 'social_assistance' },
-	createdAt: 0,
-	status: null,
-	answer: '',
-	duplicateOf: null,
-	assignedTo: null,
-	changeNote: '',
-	changeTargetId: null,
-	changeDoneAt: null,
-	...overrides
-});
+const remark = (overrides: Partial<ConsultationRemark>): ConsultationRemark =>
+	reportRemark(1, { content: 'Brakuje mieszkań chronionych', author: { name: 'Ewa', institution: 'MOPS', sector: 'social_assistance' }, ...overrides });
 
 describe('the round page filters', () => {
 	const me = 'anna';
