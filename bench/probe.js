@@ -27,7 +27,9 @@ if (file) {
 			p99: histogram.percentile(99) / 1e6,
 			max: histogram.max / 1e6,
 			count: histogram.count,
-			gc: { ...gc }
+			gc: { ...gc },
+			// Where the resident memory is (V8 heap, buffers, native), in MB: growth is a target.
+			memory: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 17) / 8]))
 		};
 		max = Math.max(max, figures.max);
 		try {

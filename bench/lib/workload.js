@@ -19,7 +19,7 @@ export const GENERATOR_CPU_LIMIT = 80;
  * One measured point: N clients (probes with full docs + light clients) on one board of ~200
  * notes, open-loop schedule fixed before the run from `seed`. Returns latency and server figures.
  */
-export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, seed, probes = 5 }) {
+export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, seed, probes = 5, raw = false }) {
 	const counters = createCounters();
 	const [boardId] = server.boardIds(1);
 	const rng = mulberry32(seed);
@@ -68,6 +68,8 @@ export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, see
 		events.sort((a, b) => a.at - b.at);
 
 		const latencies = [];
+		// With `raw`, every sample as [scheduled ms into the window, latency ms, probe, key] (bench/diag.js).
+		const samples = raw ? [] : null;
 		const startAt = performance.now() + 200;
 		const measureFrom = startAt + warmupMs;
 		let expected = 0;
@@ -79,6 +81,7 @@ export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, see
 					const note = event.target.get(key);
 					if (!note || note.by === p || note.t < measureFrom) continue;
 					latencies.push(now - note.t);
+					samples?.push([note.t - measureFrom, now - note.t, p, key]);
 					seen.set(key, (seen.get(key) ?? 0) + 1);
 				}
 			});
@@ -152,12 +155,14 @@ export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, see
 			eventLoopP99Ms: eventLoop?.p99 ?? null,
 			eventLoopMaxMs: eventLoop?.max ?? null,
 			gc: eventLoop?.gc ?? null,
+			memory: eventLoop?.memory ?? null,
 			messagesOutPerSec: round(messagesOut / windowSeconds, 0),
 			bytesOutPerSec: round(bytesOut / windowSeconds, 0),
 			rowsWrittenPerSec: rows === null ? null : round(rows / windowSeconds, 1),
 			generatorCpuPercent: generator,
 			discarded: generator !== null && generator > GENERATOR_CPU_LIMIT,
-			facilitator: facilitatorLatency
+			facilitator: facilitatorLatency,
+			...(samples ? { samples, facilitatorAt: FACILITATOR_EVERY_MS, measureFromMs: warmupMs } : {})
 		};
 	} finally {
 		for (const c of light) c.close();

@@ -4,6 +4,7 @@ import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readProc } from '../lib/stats.js';
 import { seedNarada } from './narada-seed.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -86,6 +87,7 @@ export function benchServer(kind, options = {}) {
 			exited.catch(() => {});
 			await Promise.race([waitForPort(port), exited]);
 			if (kind === 'narada' && !server.fixture) server.fixture = seedNarada(server.databasePath, options.boards ?? 1);
+			await settled(child.pid);
 		},
 		/** SIGKILL (crash) or SIGTERM (graceful); resolves when the process is gone. */
 		async kill(signal = 'SIGKILL') {
@@ -121,6 +123,21 @@ export async function freePort() {
 			probeServer.close(() => resolvePort(address.port));
 		});
 	});
+}
+
+/**
+ * A server that answers its port may still be starting (Narada's worker threads boot after it
+ * listens, about 7 MB): memory growth is counted from a resident size that stopped moving.
+ */
+async function settled(pid) {
+	const rss = () => readProc(pid)?.rss ?? 0;
+	let last = rss();
+	for (let waited = 0, still = 0; waited < 3000 && still < 3; waited += 100) {
+		await new Promise((r) => setTimeout(r, 100));
+		const now = rss();
+		still = Math.abs(now - last) < 256 * 1024 ? still + 1 : 0;
+		last = now;
+	}
 }
 
 async function waitForPort(port) {
