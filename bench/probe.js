@@ -10,8 +10,19 @@ if (file) {
 	histogram.enable();
 	// Garbage-collection pauses, to tell a GC tail from a slow code path when a p99 is high.
 	const gc = { count: 0, totalMs: 0, maxMs: 0, major: 0 };
+	// With BENCH_PROBE_EVENTS: the moments (epoch ms) of GC pauses and event-loop stalls, for bench/diag.js.
+	const events = process.env.BENCH_PROBE_EVENTS ? [] : null;
+	if (events) {
+		let expected = performance.now() + 1;
+		setInterval(() => {
+			const now = performance.now();
+			if (now - expected > 1.5) events.push(['stall', performance.timeOrigin + expected, now - expected]);
+			expected = now + 1;
+		}, 1).unref();
+	}
 	new PerformanceObserver((list) => {
 		for (const entry of list.getEntries()) {
+			events?.push(['gc', performance.timeOrigin + entry.startTime, entry.duration]);
 			gc.count++;
 			gc.totalMs += entry.duration;
 			gc.maxMs = Math.max(gc.maxMs, entry.duration);
@@ -28,6 +39,7 @@ if (file) {
 			max: histogram.max / 1e6,
 			count: histogram.count,
 			gc: { ...gc },
+			...(events ? { events: events.slice(-2000) } : {}),
 			// Where the resident memory is (V8 heap, buffers, native), in MB: growth is a target.
 			memory: Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 2 ** 17) / 8]))
 		};

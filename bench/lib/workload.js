@@ -156,6 +156,7 @@ export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, see
 			eventLoopMaxMs: eventLoop?.max ?? null,
 			gc: eventLoop?.gc ?? null,
 			memory: eventLoop?.memory ?? null,
+			...(raw ? { events: eventLoop?.events ?? null, timeOrigin: performance.timeOrigin, windowStart: measureFrom } : {}),
 			messagesOutPerSec: round(messagesOut / windowSeconds, 0),
 			bytesOutPerSec: round(bytesOut / windowSeconds, 0),
 			rowsWrittenPerSec: rows === null ? null : round(rows / windowSeconds, 1),
