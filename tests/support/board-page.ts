@@ -19,7 +19,13 @@ export async function signedInContext(browser: Browser, server: TestServer, toke
 export async function openPageAs(env: { browser: Browser; server: TestServer }, token: string, path: string): Promise<Page> {
 	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
 	await page.goto(path);
+	await waitHydrated(page);
 	return page;
+}
+
+/** The root layout marks <html> once the page is hydrated: before that, a bound select chosen by the test is reset. */
+export async function waitHydrated(page: Page) {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 export async function openBoardPage(context: BrowserContext, boardId: string): Promise<Page> {
