@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runColdLoad, runJoinStorm, runManyBoards } from './lib/scenarios.js';
-import { median, round } from './lib/stats.js';
+import { median, round, usableRuns } from './lib/stats.js';
 import { checkTargets } from './lib/targets.js';
 import { GENERATOR_CPU_LIMIT, runBoardLoad } from './lib/workload.js';
 import { benchServer, naradaBuildDir } from './servers/index.js';
@@ -47,8 +47,7 @@ async function main(quick) {
 			// five runs there, so that "worse beyond run-to-run noise" can be told (lib/targets.js).
 			{ reps: 3, smallReps: 5, smallUpTo: 50, warmupMs: 2000, durationMs: 10_000, workshop: [10, 25, 50, 100], edits: [50, 100, 200, 400], storm: { clients: 100, boardBytes: 1_000_000 }, many: { boards: 200, perBoard: 5 }, cold: { updates: 1500 } };
 	const startedAt = new Date();
-	const repsText = plan.smallReps ? `${plan.smallReps} runs per point up to N=${plan.smallUpTo}, ${plan.reps} above` : `${plan.reps} run(s) per point`;
-	console.log(`Narada bench (${quick ? 'quick' : 'full'}), build ${naradaBuildDir()}, ${repsText}, median reported.`);
+	console.log(`Narada bench (${quick ? 'quick' : 'full'}), build ${naradaBuildDir()}, runs per point: ${runsPerPoint(plan)}, median reported.`);
 	const results = { startedAt: startedAt.toISOString(), quick, node: process.version, plan, points: [], storm: [], many: [], cold: [] };
 
 	for (const [shape, sizes] of [['workshop', plan.workshop], ['edits', plan.edits]]) {
@@ -104,8 +103,7 @@ async function withServer(kind, options, body) {
 
 /** Median over the runs that were not discarded (all runs if every one was). */
 function aggregate(runs) {
-	const kept = runs.filter((r) => !r.discarded);
-	const use = kept.length ? kept : runs;
+	const use = usableRuns(runs);
 	const m = (f) => median(use.map(f));
 	return {
 		p50: m((r) => r.latency.p50),
@@ -120,9 +118,13 @@ function aggregate(runs) {
 		rowsPerSec: m((r) => r.rowsWrittenPerSec),
 		generatorCpu: m((r) => r.generatorCpuPercent),
 		unseen: Math.max(...use.map((r) => r.unseenEdits)),
-		discarded: runs.length - kept.length,
+		discarded: runs.filter((r) => r.discarded).length,
 		facilitatorP99: m((r) => r.facilitator?.p99 ?? null)
 	};
+}
+
+function runsPerPoint(plan) {
+	return plan.smallReps ? `${plan.smallReps} up to N=${plan.smallUpTo}, ${plan.reps} above` : String(plan.reps);
 }
 
 function pointLine({ shape, n, servers }) {
@@ -144,7 +146,7 @@ function printTables(results) {
 			}
 		}
 		if (rows.length === 0) continue;
-		console.log(`\n== ${shape} (median of the runs: ${results.plan.smallReps ? `${results.plan.smallReps} up to N=${results.plan.smallUpTo}, ${results.plan.reps} above` : results.plan.reps})`);
+		console.log(`\n== ${shape} (median of the runs: ${runsPerPoint(results.plan)})`);
 		console.table(rows);
 	}
 	console.log('\n== join storm');

@@ -8,6 +8,12 @@ export function summarize(samples) {
 	return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1]) };
 }
 
+/** The runs a point is judged on: those not discarded for an overloaded generator (all, if every one was). */
+export function usableRuns(runs) {
+	const kept = runs.filter((run) => !run.discarded);
+	return kept.length ? kept : runs;
+}
+
 export function median(values) {
 	const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
 	if (v.length === 0) return null;

@@ -1,4 +1,5 @@
 import { slowerRunsPValue } from './noise.js';
+import { usableRuns } from './stats.js';
 
 /**
  * A comparison with a baseline is missed only when Narada's runs are worse beyond run-to-run
@@ -15,8 +16,11 @@ const NOISE_P = 0.05;
 export function checkTargets(results) {
 	const out = [];
 	const point = (shape, n) => results.points.find((p) => p.shape === shape && p.n === n)?.servers;
-	const add = (target, value, reached, noise = null) =>
-		out.push({ target, value, reached: reached === null ? 'n/a' : reached ? 'reached' : noise === null || noise <= NOISE_P ? 'MISSED' : 'within noise', ...(noise === null ? {} : { p: round2(noise) }) });
+	// `noise`: the p of Narada being worse, for comparisons with a baseline that Narada lost.
+	const add = (target, value, reached, noise = null) => {
+		const verdict = reached === null ? 'n/a' : reached ? 'reached' : noise !== null && noise > NOISE_P ? 'within noise' : 'MISSED';
+		out.push({ target, value, reached: verdict, ...(noise === null ? {} : { p: round2(noise) }) });
+	};
 	for (const p of results.points) {
 		const best = ['hocuspocus', 'y-websocket'].reduce((a, b) => ((p.servers[b].p99 ?? Infinity) < (p.servers[a].p99 ?? Infinity) ? b : a));
 		const ratio = p.servers[best].p99 / p.servers.narada.p99;
@@ -55,9 +59,7 @@ export function checkTargets(results) {
 }
 
 function keptRuns(point, kind) {
-	const runs = point.runs?.[kind] ?? [];
-	const kept = runs.filter((run) => !run.discarded);
-	return kept.length ? kept : runs;
+	return usableRuns(point.runs?.[kind] ?? []);
 }
 
 function round2(x) {

@@ -163,7 +163,7 @@ export async function runBoardLoad(server, { n, shape, durationMs, warmupMs, see
 			generatorCpuPercent: generator,
 			discarded: generator !== null && generator > GENERATOR_CPU_LIMIT,
 			facilitator: facilitatorLatency,
-			...(samples ? { samples, facilitatorAt: FACILITATOR_EVERY_MS, measureFromMs: warmupMs } : {})
+			...(samples ? { samples } : {})
 		};
 	} finally {
 		for (const c of light) c.close();
