@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedConsultationRound } from '../support/consultation';
 import { withDatabase } from '../support/database';
 import { seriousViolations } from '../support/axe';
-import { openPageAs, useBrowserWorkshop } from '../support/board-page';
+import { openPageAs, signedInContext, useBrowserWorkshop, waitHydrated } from '../support/board-page';
 import { addFacilitator, seedRemarks } from '../integration/consultation-helpers';
 
 // Two facilitators on one round page in Chromium: each sees the other's answers arrive live,
@@ -90,6 +90,31 @@ describe('consultation round page for facilitators', () => {
 		await page.getByText('Scalona z uwagą nr 2 (ma tę samą odpowiedź).').waitFor();
 		expect(await page.getByText('Zaznaczone uwagi: 0').count()).toBe(1);
 		await page.screenshot({ path: `${SHOTS}/templates-merge.png`, fullPage: true });
+	});
+
+	it('keeps an answer chosen and typed before the page has come alive, and sends it', async () => {
+		const round = await seedConsultationRound(env.server.databasePath, env.seeded, { title: 'Runda na wolnym laptopie' });
+		const [id] = await withDatabase(env.server.databasePath, (db) =>
+			seedRemarks(db, round.roundId, [{ sectionId: round.draft.sections[0].id, content: 'Więcej mieszkań treningowych.' }])
+		);
+		const page = await (await signedInContext(env.browser, env.server, env.seeded.facilitator.token)).newPage();
+		// A slow laptop: the page is shown, its scripts are still on the way.
+		let releaseScripts!: () => void;
+		const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await scriptsHeld;
+			await route.continue();
+		});
+		await page.goto(`/processes/${env.seeded.processId}/consultations/${round.roundId}`, { waitUntil: 'commit' });
+		await page.locator(`#remark-${id}-status`).selectOption('accepted');
+		await page.locator(`#remark-${id}-answer`).fill('Dopisano w działaniu 2.3.');
+		releaseScripts();
+		await waitHydrated(page);
+
+		expect(await page.locator(`#remark-${id}-status`).inputValue()).toBe('accepted');
+		expect(await page.locator(`#remark-${id}-answer`).inputValue()).toBe('Dopisano w działaniu 2.3.');
+		await page.locator(`article[aria-labelledby="remark-${id}-heading"] button[type="submit"]`).click();
+		await expect.poll(() => badge(page, id).textContent()).toBe('Uwzględniona');
 	});
 
 	it('opens a round from the form, warning while a too short span is typed, and lists it on the process page', async () => {
