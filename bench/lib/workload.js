@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import { connectProbe, createCounters, LightClient } from './clients.js';
-import { mulberry32, round, sampleProcess, selfCpu, sleep, summarize } from './stats.js';
+import { mulberry32, readProc, round, sampleProcess, selfCpu, sleep, summarize } from './stats.js';
 import { readFileSync } from 'node:fs';
 import { naradaRowsWritten } from '../servers/narada-seed.js';
 
@@ -243,14 +243,9 @@ export function readProbe(server) {
 	}
 }
 
+/** Resident size in bytes, or null once the process is gone. */
 export function readRss(pid) {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return Number(fields[21]) * 4096;
-	} catch {
-		return null;
-	}
+	return readProc(pid)?.rss ?? null;
 }
 
 export async function waitFor(check, timeoutMs, what) {
