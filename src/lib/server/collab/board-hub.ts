@@ -283,7 +283,7 @@ export class BoardHub {
 	}
 
 	/**
-	 * One transaction for the whole tick. If it fails, each board is retried alone so one bad
+	 * One transaction for the whole flush. If it fails, each board is retried alone so one bad
 	 * board (deleted under us) cannot cost the others their edits; a board that still fails is
 	 * discarded, which closes its clients — they reconnect and resend, nothing is lost. Its
 	 * in-memory doc holds the unsaved edits, so it must go: keeping it would show them to the
@@ -397,7 +397,7 @@ export class BoardHub {
 /**
  * One broadcast costs a socket write per connection (about 10 µs each here, most of it in the
  * kernel), so a board with hundreds of writers would spend its whole core on fan-out if every
- * tick sent one. Past FAN_OUT_UNPACED_CONNECTIONS a board's broadcasts are spaced so that
+ * flush sent one. Past FAN_OUT_UNPACED_CONNECTIONS a board's broadcasts are spaced so that
  * several edits share one write per client; smaller boards keep a send per flush (no added delay).
  */
 export const FAN_OUT_UNPACED_CONNECTIONS = 150;
