@@ -167,7 +167,7 @@ export class BoardDocument {
 		return this.#pendingUpdates.length > 0;
 	}
 
-	/** Hands the updates collected since the last flush to the hub, merged into one row's worth. */
+	/** Hands this tick's updates to the hub, merged into one row's worth. */
 	takePending(): { update: Uint8Array; origins: Set<UpdateOrigin> } | null {
 		if (this.#pendingUpdates.length === 0) return null;
 		const pending = this.#pendingUpdates;

@@ -36,10 +36,9 @@ export interface BoardHubOptions {
 
 /**
  * Narada's board documents, transport-free: a registry of loaded boards, persistence before
- * broadcast, and the operations later issues need. Updates are collected per socket read (every
- * frame of one read, and whatever else arrived before it was handled), written in one
- * transaction, and only then sent to anyone (DESIGN.md: an update the server broadcasts is
- * already in SQLite).
+ * broadcast, and the operations later issues need. Updates are collected per event-loop tick,
+ * written in one transaction, and only then sent to anyone (DESIGN.md: an update the server
+ * broadcasts is already in SQLite).
  */
 export class BoardHub {
 	readonly #boards = new Map<string, BoardDocument>();
@@ -212,11 +211,10 @@ export class BoardHub {
 		let resolve!: () => void;
 		const promise = new Promise<void>((r) => (resolve = r));
 		this.#flushScheduled = { promise, resolve };
-		// At the end of the current socket read rather than of the event-loop tick: an edit waits
-		// for no other socket's callbacks (0.1 ms off the bench's median), and a read's frames
-		// still share one transaction. The flush itself only runs microtasks (the store is
-		// synchronous), so no I/O can come between it and the checks in #flushesDone.
-		queueMicrotask(() => {
+		// Per tick, not per socket read: the sockets read in one tick share a transaction and a
+		// broadcast. Flushing per read took under 0.1 ms off an edit at rest but sent 7–14% more
+		// messages at workshop N=100, with no gain the bench could see (README, Performance).
+		setImmediate(() => {
 			const scheduled = this.#flushScheduled!;
 			this.#flushScheduled = null;
 			this.#flushChain = this.#flushChain
@@ -283,7 +281,7 @@ export class BoardHub {
 	}
 
 	/**
-	 * One transaction for the whole flush. If it fails, each board is retried alone so one bad
+	 * One transaction for the whole tick. If it fails, each board is retried alone so one bad
 	 * board (deleted under us) cannot cost the others their edits; a board that still fails is
 	 * discarded, which closes its clients — they reconnect and resend, nothing is lost. Its
 	 * in-memory doc holds the unsaved edits, so it must go: keeping it would show them to the
@@ -397,8 +395,8 @@ export class BoardHub {
 /**
  * One broadcast costs a socket write per connection (about 10 µs each here, most of it in the
  * kernel), so a board with hundreds of writers would spend its whole core on fan-out if every
- * flush sent one. Past FAN_OUT_UNPACED_CONNECTIONS a board's broadcasts are spaced so that
- * several edits share one write per client; smaller boards keep a send per flush (no added delay).
+ * tick sent one. Past FAN_OUT_UNPACED_CONNECTIONS a board's broadcasts are spaced so that
+ * several edits share one write per client; smaller boards keep a send per tick (no added delay).
  */
 export const FAN_OUT_UNPACED_CONNECTIONS = 150;
 const FAN_OUT_SPACING_US_PER_CONNECTION = 30;

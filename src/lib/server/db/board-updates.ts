@@ -4,7 +4,7 @@ import type { Database } from './schema';
 
 /**
  * The board update log and its snapshots, on the raw better-sqlite3 handle: this is the hot
- * path of every edit, and a synchronous transaction lets the board hub write a whole flush's
+ * path of every edit, and a synchronous transaction lets the board hub write a whole tick's
  * updates before it broadcasts any of them (Kysely's async API would add a tick per query).
  * Everything here runs inside transactions so a crash leaves either the old or the new state.
  */
