@@ -11,6 +11,7 @@ import { authorizeBoardUpgrade, isCollabRequest } from '../src/lib/server/collab
 import { BoardHub } from '../src/lib/server/collab/board-hub';
 import { setBoardHub } from '../src/lib/server/collab/hub-registry';
 import { watchBoardActivity } from '../src/lib/server/restore-points';
+import { sendBinary } from './binary-frame';
 
 /** Dead laptops (closed lid, lost Wi-Fi) stop answering pings; they are dropped after one missed round. */
 const KEEPALIVE_MS = 30_000;
@@ -73,7 +74,7 @@ export function attachCollab(httpServer: HttpServer, context: AppContext, storag
 					alive.add(ws);
 					const connection = hub.connect(boardId, identity, {
 						send: (message, written) => {
-							if (ws.readyState === ws.OPEN) ws.send(message, { binary: true }, written && (() => written()));
+							if (ws.readyState === ws.OPEN) sendBinary(ws, message, written);
 							else written?.();
 						},
 						close: (code, reason) => ws.close(code, reason)
