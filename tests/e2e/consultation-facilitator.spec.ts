@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedConsultationRound } from '../support/consultation';
 import { withDatabase } from '../support/database';
 import { seriousViolations } from '../support/axe';
-import { openPageAs, signedInContext, useBrowserWorkshop, waitHydrated } from '../support/board-page';
+import { openPageAs, openPageBeforeScripts, useBrowserWorkshop, waitHydrated } from '../support/board-page';
 import { addFacilitator, seedRemarks } from '../integration/consultation-helpers';
 
 // Two facilitators on one round page in Chromium: each sees the other's answers arrive live,
@@ -97,15 +97,8 @@ describe('consultation round page for facilitators', () => {
 		const [id] = await withDatabase(env.server.databasePath, (db) =>
 			seedRemarks(db, round.roundId, [{ sectionId: round.draft.sections[0].id, content: 'Więcej mieszkań treningowych.' }])
 		);
-		const page = await (await signedInContext(env.browser, env.server, env.seeded.facilitator.token)).newPage();
-		// A slow laptop: the page is shown, its scripts are still on the way.
-		let releaseScripts!: () => void;
-		const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-		await page.route('**/_app/immutable/**/*.js', async (route) => {
-			await scriptsHeld;
-			await route.continue();
-		});
-		await page.goto(`/processes/${env.seeded.processId}/consultations/${round.roundId}`, { waitUntil: 'commit' });
+		const path = `/processes/${env.seeded.processId}/consultations/${round.roundId}`;
+		const { page, releaseScripts } = await openPageBeforeScripts(env, env.seeded.facilitator.token, path);
 		await page.locator(`#remark-${id}-status`).selectOption('accepted');
 		await page.locator(`#remark-${id}-answer`).fill('Dopisano w działaniu 2.3.');
 		releaseScripts();

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { openDatabase } from '../../src/lib/server/db/index';
 import { insertInitialBoardUpdate } from '../../src/lib/server/db/board-updates';
 import { seriousViolations } from '../support/axe';
-import { openPageAs, useBrowserWorkshop } from '../support/board-page';
+import { openPageAs, openPageBeforeScripts, useBrowserWorkshop, waitHydrated } from '../support/board-page';
 import { docxToPdf, inkShare, pdfPageCount, pdfPagesToPng, pdfText } from '../support/libreoffice';
 import { AREA, cardsDoc, goalsDoc, matrixDoc, problemTreeDoc } from '../unit/fixtures/draft-process';
 
@@ -83,6 +83,22 @@ describe('strategy draft in the browser', () => {
 		expect(text).toContain('Wersja: 1');
 		await page.screenshot({ path: `${SHOTS}/version-saved.png` });
 		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	it('prepares the format chosen before the page has come alive, not the default one', async () => {
+		const path = `/processes/${env.seeded.processId}/draft`;
+		const { page, releaseScripts } = await openPageBeforeScripts(env, env.seeded.facilitator.token, path);
+		const panel = page.getByTestId('draft-export-1');
+		await panel.getByLabel('Format pliku').selectOption({ label: 'Markdown' });
+		releaseScripts();
+		await waitHydrated(page);
+
+		expect(await panel.getByLabel('Format pliku').inputValue()).toBe('md');
+		await panel.getByRole('button', { name: 'Przygotuj plik wersji 1' }).click();
+		await panel.getByRole('status').filter({ hasText: 'Plik Markdown jest gotowy' }).waitFor();
+		const link = panel.getByRole('link', { name: 'Pobierz wersję 1 (Markdown)' });
+		const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+		expect(download.suggestedFilename()).toBe('strategia-powiatu-piskiego-2025-2030-v1.md');
 	});
 
 	it('downloads version 1 as Word through the panel; LibreOffice opens it and prints the seed\'s chapter', async () => {

@@ -23,6 +23,26 @@ export async function openPageAs(env: { browser: Browser; server: TestServer }, 
 	return page;
 }
 
+/**
+ * A slow laptop: the page at `path` is shown while its scripts are held back, so the test can
+ * act on the server-rendered page before it comes alive; `releaseScripts` lets them load.
+ */
+export async function openPageBeforeScripts(
+	env: { browser: Browser; server: TestServer },
+	token: string,
+	path: string
+): Promise<{ page: Page; releaseScripts: () => void }> {
+	const page = await (await signedInContext(env.browser, env.server, token)).newPage();
+	let releaseScripts!: () => void;
+	const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto(path, { waitUntil: 'commit' });
+	return { page, releaseScripts };
+}
+
 /** The root layout marks <html> once the page is hydrated: before that, a bound select chosen by the test is reset. */
 export async function waitHydrated(page: Page) {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 15_000 });
