@@ -14,14 +14,20 @@ const FRAME_ONCE_MAX_BYTES = 64 * 1024;
 /** Frames by message: a broadcast passes the same Uint8Array to every connection. */
 const frames = new WeakMap<Uint8Array, Buffer>();
 
-/** Sends `message` as one binary WebSocket message; `written` as in ws.send's callback. */
-export function sendBinary(ws: WebSocket, message: Uint8Array, written?: () => void): void {
-	const done = written && (() => written());
-	const socket = message.length <= FRAME_ONCE_MAX_BYTES ? plainSocket(ws) : null;
-	if (!socket) return void ws.send(message, { binary: true }, done);
-	let frame = frames.get(message);
-	if (!frame) frames.set(message, (frame = binaryFrame(message)));
-	socket.write(frame, done);
+/**
+ * The send function of one connection: each call sends `message` as one binary WebSocket message,
+ * `written` as in ws.send's callback. Whether frames may go straight to the socket is settled once,
+ * after the handshake, not per send.
+ */
+export function binarySender(ws: WebSocket): (message: Uint8Array, written?: () => void) => void {
+	const socket = plainSocket(ws);
+	return (message, written) => {
+		const done = written && (() => written());
+		if (!socket || message.length > FRAME_ONCE_MAX_BYTES) return void ws.send(message, { binary: true }, done);
+		let frame = frames.get(message);
+		if (!frame) frames.set(message, (frame = binaryFrame(message)));
+		socket.write(frame, done);
+	};
 }
 
 /**
@@ -35,7 +41,7 @@ function plainSocket(ws: WebSocket): Socket | null {
 }
 
 /** One unmasked, final binary frame (RFC 6455 §5.2), as a server sends it. */
-export function binaryFrame(payload: Uint8Array): Buffer {
+function binaryFrame(payload: Uint8Array): Buffer {
 	const length = payload.length;
 	const headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
 	const frame = Buffer.allocUnsafe(headerLength + length);

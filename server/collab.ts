@@ -11,7 +11,7 @@ import { authorizeBoardUpgrade, isCollabRequest } from '../src/lib/server/collab
 import { BoardHub } from '../src/lib/server/collab/board-hub';
 import { setBoardHub } from '../src/lib/server/collab/hub-registry';
 import { watchBoardActivity } from '../src/lib/server/restore-points';
-import { sendBinary } from './binary-frame';
+import { binarySender } from './binary-frame';
 
 /** Dead laptops (closed lid, lost Wi-Fi) stop answering pings; they are dropped after one missed round. */
 const KEEPALIVE_MS = 30_000;
@@ -72,9 +72,10 @@ export function attachCollab(httpServer: HttpServer, context: AppContext, storag
 					socket.off('error', onSocketError); // ws handles socket errors from here on
 					const { boardId, identity } = decision;
 					alive.add(ws);
+					const sendBinary = binarySender(ws);
 					const connection = hub.connect(boardId, identity, {
 						send: (message, written) => {
-							if (ws.readyState === ws.OPEN) sendBinary(ws, message, written);
+							if (ws.readyState === ws.OPEN) sendBinary(message, written);
 							else written?.();
 						},
 						close: (code, reason) => ws.close(code, reason)

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { sendBinary } from '../../server/binary-frame';
+import { binarySender } from '../../server/binary-frame';
 
 /**
  * The board socket writes broadcast frames itself (server/binary-frame.ts). A real `ws` client
@@ -48,8 +48,9 @@ describe('binary frames written by the board socket', () => {
 		const viaWs = bytes(300, 99);
 		const written: number[] = [];
 		for (const ws of serverSides) {
+			const sendBinary = binarySender(ws);
 			sent.forEach((message, i) => {
-				sendBinary(ws, message, () => written.push(i));
+				sendBinary(message, () => written.push(i));
 				if (i === 3) ws.send(viaWs, { binary: true });
 			});
 		}
@@ -68,7 +69,7 @@ describe('binary frames written by the board socket', () => {
 		clients[0].terminate();
 		await new Promise((resolve) => ws.once('close', resolve));
 		let written = false;
-		sendBinary(ws, bytes(10, 1), () => (written = true));
+		binarySender(ws)(bytes(10, 1), () => (written = true));
 		await expect.poll(() => written).toBe(true);
 	});
 });
